@@ -1,0 +1,4 @@
+from flask import Flask
+
+site: Flask = Flask(__name__)
+site.run()

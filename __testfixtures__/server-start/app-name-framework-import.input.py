@@ -1,0 +1,13 @@
+from flask import render_template
+
+from .factory import build
+
+app = build()
+
+
+@app.route("/")
+def index():
+    return render_template("index.html")
+
+
+app.run()

@@ -1,0 +1,7 @@
+try:
+    from flask import Flask
+except ImportError:
+    raise SystemExit("pip install flask")
+
+site = Flask(__name__)
+site.run()

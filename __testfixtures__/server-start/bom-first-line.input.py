@@ -1,0 +1,1 @@
+﻿import flask; flask.Flask(__name__).run()

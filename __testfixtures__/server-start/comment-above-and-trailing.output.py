@@ -1,0 +1,13 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello"
+
+
+# Start the development server.
+if __name__ == "__main__":
+    app.run(debug=True)  # noqa: S201

@@ -1,0 +1,3 @@
+from myservice.factory import make_app
+
+make_app().run(debug=True)

@@ -1,0 +1,10 @@
+from flask import Flask
+
+
+def create_app():
+    app = Flask(__name__)
+    return app
+
+
+web = create_app()
+web.run()

@@ -1,0 +1,3 @@
+from flask import Flask
+
+Flask(__name__).run()

@@ -1,0 +1,4 @@
+from flask import Flask as WebApp
+
+site = WebApp(__name__)
+site.run()

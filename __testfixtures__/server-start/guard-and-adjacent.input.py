@@ -1,0 +1,8 @@
+import os
+from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__" and os.environ.get("SERVE"):
+    print("serving")
+app.run()

@@ -1,0 +1,9 @@
+import os
+from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__" and os.environ.get("SERVE"):
+    print("serving")
+if __name__ == "__main__":
+    app.run()

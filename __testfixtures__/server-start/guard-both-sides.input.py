@@ -1,0 +1,17 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello"
+
+
+if __name__ == "__main__":
+    print("one")
+
+app.run(debug=True)
+
+if __name__ == "__main__":
+    print("two")

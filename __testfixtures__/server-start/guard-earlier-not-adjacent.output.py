@@ -1,0 +1,17 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello"
+
+
+if __name__ == "__main__":
+    print("script")
+
+PORT = 5000
+
+if __name__ == "__main__":
+    app.run(port=PORT)

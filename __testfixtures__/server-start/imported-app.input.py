@@ -1,0 +1,3 @@
+from myproject import app
+
+app.run(debug=True)

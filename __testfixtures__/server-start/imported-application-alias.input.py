@@ -1,0 +1,3 @@
+from .wsgi import application
+
+application.run(port=8000)

@@ -1,0 +1,19 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello"
+
+
+if __name__ == "__main__":
+    app.run(
+        # listen everywhere (dev box)
+        host="0.0.0.0",
+        port=5000,  # the usual port
+
+        # debug only locally
+        debug=True,
+    )

@@ -1,0 +1,6 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+starter = app.run
+app.runner()

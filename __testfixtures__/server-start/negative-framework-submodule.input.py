@@ -1,0 +1,3 @@
+from flask import app
+
+app.run()

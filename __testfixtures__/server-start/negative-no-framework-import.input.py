@@ -1,0 +1,4 @@
+from tasks import Worker
+
+app = Worker()
+app.run()

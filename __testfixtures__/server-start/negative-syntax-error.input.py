@@ -1,0 +1,8 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+app.run(debug=True
+
+def broken(:
+    pass

@@ -1,0 +1,8 @@
+import trio
+
+
+async def main():
+    pass
+
+
+trio.run(main)

@@ -1,0 +1,5 @@
+import unittest
+
+suite = unittest.TestSuite()
+runner = unittest.TextTestRunner()
+runner.run(suite)

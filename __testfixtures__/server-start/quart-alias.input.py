@@ -1,0 +1,4 @@
+import quart as q
+
+web = q.Quart(__name__)
+web.run(port=8000)

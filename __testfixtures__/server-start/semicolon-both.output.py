@@ -1,0 +1,14 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello"
+
+
+print("starting")
+if __name__ == "__main__":
+    app.run()
+print("stopped")

@@ -1,0 +1,12 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello"
+
+
+api = Flask("api")
+app.run(port=1); api.run(port=2)

@@ -1,0 +1,4 @@
+from flask import *
+
+site = Flask(__name__)
+site.run()

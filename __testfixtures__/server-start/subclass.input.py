@@ -1,0 +1,9 @@
+from flask import Flask
+
+
+class MyFlask(Flask):
+    jinja_options = {"autoescape": True}
+
+
+site = MyFlask(__name__)
+site.run()

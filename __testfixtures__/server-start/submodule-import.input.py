@@ -1,0 +1,4 @@
+import flask.app
+
+site = flask.app.Flask(__name__)
+site.run()

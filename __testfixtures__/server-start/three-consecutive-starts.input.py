@@ -1,0 +1,10 @@
+from flask import Flask
+
+a = Flask("a")
+b = Flask("b")
+c = Flask("c")
+
+a.run(port=1)
+
+b.run(port=2)
+c.run(port=3)

@@ -1,0 +1,19 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello"
+
+
+app.run(
+    debug=True,
+    extra_files=["""
+config.yaml
+    templates/
+"""],
+    load_dotenv='''yes
+''' != "",
+)

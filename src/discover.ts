@@ -1,0 +1,66 @@
+import { readdir, realpath, stat } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+
+/** Directories never searched (SPEC 5), whatever .gitignore says. */
+export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set([
+  ".git", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__", "site-packages", "dist-packages",
+  ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", ".eggs",
+]);
+
+export interface Discovery {
+  /** Files to process, as given or relative to the current directory, sorted. */
+  files: string[];
+  /** Command-line paths that do not exist. */
+  missing: string[];
+}
+
+/** What a user sees for a file: relative to the current directory, with forward slashes. */
+export function displayPath(absolute: string, cwd: string): string {
+  const path = relative(cwd, absolute) || ".";
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/**
+ * The `.py` files under `paths`. A file named on the command line is always processed; symlinked
+ * files count once (by their target) and a directory reached twice (a symlink loop) is not
+ * entered again.
+ */
+export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
+  const files = new Map<string, string>(); // real path → absolute path as reached
+  const seenDirectories = new Set<string>();
+  const missing: string[] = [];
+
+  const addFile = async (absolute: string) => {
+    const real = await realpath(absolute).catch(() => absolute);
+    if (!files.has(real)) files.set(real, absolute);
+  };
+
+  const walk = async (directory: string): Promise<void> => {
+    const real = await realpath(directory).catch(() => directory);
+    if (seenDirectories.has(real)) return;
+    seenDirectories.add(real);
+    const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch(() => undefined);
+        isDirectory = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? false;
+      }
+      if (isDirectory && !ALWAYS_SKIPPED.has(entry.name)) await walk(path);
+      else if (isFile && entry.name.endsWith(".py")) await addFile(path);
+    }
+  };
+
+  for (const given of paths) {
+    const absolute = resolve(cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) missing.push(given);
+    else if (info.isDirectory()) await walk(absolute);
+    else await addFile(absolute);
+  }
+  const display = [...files.values()].map((absolute) => displayPath(absolute, cwd));
+  return { files: display.sort(), missing };
+}

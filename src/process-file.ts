@@ -1,0 +1,34 @@
+import type { Engine } from "./engine.js";
+import { readSource } from "./read-source.js";
+import type { Finding } from "./types.js";
+
+export interface FileResult {
+  path: string;
+  findings: Finding[];
+  /** Why the file was not checked or not fixed; `fatal` reasons (unreadable) make the exit code 2. */
+  problem?: { message: string; fatal: boolean };
+  /** Set when fixes were applied: the bytes read, and the fixed text and bytes. */
+  change?: { original: Buffer; before: string; after: string; output: Buffer; applied: number };
+}
+
+/** Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. */
+export async function processFile(engine: Engine, path: string, fix: boolean): Promise<FileResult> {
+  const source = await readSource(path);
+  if (!source.ok) return { path, findings: [], problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
+  const result = await engine.run(source.text, path, fix);
+  const file: FileResult = { path, findings: result.findings };
+  if (result.skipped?.kind === "syntax-error") {
+    file.problem = { message: `skipped: syntax error at ${result.skipped.line}:${result.skipped.column}`, fatal: false };
+  } else if (result.skipped) {
+    file.problem = { message: `not fixed: ${result.skipped.detail}`, fatal: false };
+  } else if (result.applied > 0) {
+    file.change = {
+      original: source.bytes,
+      before: source.text,
+      after: result.output,
+      output: source.codec.encode(result.output),
+      applied: result.applied,
+    };
+  }
+  return file;
+}

@@ -1,0 +1,81 @@
+import type { Node } from "web-tree-sitter";
+
+const BOM = "\uFEFF";
+
+/** Offset of the first character of the line holding `offset` (after a BOM on the first line). */
+export function lineStartOf(source: string, offset: number): number {
+  const start = source.lastIndexOf("\n", offset - 1) + 1;
+  return start === 0 && source.startsWith(BOM) ? 1 : start;
+}
+
+/** Offset just past the line ending of the line holding `offset` (or the end of the text). */
+export function nextLineStart(source: string, offset: number): number {
+  const newline = source.indexOf("\n", offset);
+  return newline === -1 ? source.length : newline + 1;
+}
+
+/** The line ending of the line holding `offset`; for a last line without one, the file's first. */
+export function lineEndingAt(source: string, offset: number): string {
+  const newline = source.indexOf("\n", offset);
+  const at = newline === -1 ? source.indexOf("\n") : newline;
+  if (at === -1) return "\n";
+  return at > 0 && source[at - 1] === "\r" ? "\r\n" : "\n";
+}
+
+/** Whether the line starting at `lineStart` holds only white space. */
+export function isBlankLine(source: string, lineStart: number): boolean {
+  for (let i = lineStart; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\n" || (c === "\r" && source[i + 1] === "\n")) return true;
+    if (c !== " " && c !== "\t" && c !== "\f" && c !== "\r") return false;
+  }
+  return true;
+}
+
+/** The white space before the first statement of an indented block. */
+export function blockIndent(source: string, block: Node): string {
+  return source.slice(lineStartOf(source, block.startIndex), block.startIndex);
+}
+
+const COMPOUND = /(_statement|_definition|_clause)$/;
+
+/**
+ * The file's indent unit (SPEC 4): a tab if its first indented block uses tabs, else that
+ * block's width in spaces, else four spaces.
+ */
+export function indentUnit(source: string, root: Node): string {
+  const cursor = root.walk();
+  try {
+    // The first indented block in source order belongs to a statement at column 0, so its
+    // indentation is one unit.
+    if (!cursor.gotoFirstChild()) return "    ";
+    do {
+      const node = cursor.currentNode;
+      if (!COMPOUND.test(node.type) || node.startPosition.column !== 0) continue;
+      const block = firstMultiLineBlock(node);
+      if (!block) continue;
+      const indent = blockIndent(source, block);
+      if (indent.includes("\t")) return "\t";
+      if (/^ +$/.test(indent)) return indent;
+    } while (cursor.gotoNextSibling());
+    return "    ";
+  } finally {
+    cursor.delete();
+  }
+}
+
+function firstMultiLineBlock(statement: Node): Node | undefined {
+  for (const child of statement.namedChildren) {
+    if (!child) continue;
+    if (child.type === "block") {
+      const header = child.previousSibling;
+      if (header && child.startPosition.row > header.endPosition.row && child.namedChildCount > 0) return child;
+      continue;
+    }
+    if (child.type.endsWith("_clause") || child.type === "class_definition" || child.type === "function_definition") {
+      const nested = firstMultiLineBlock(child);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}

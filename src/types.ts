@@ -1,0 +1,81 @@
+import type { Node } from "web-tree-sitter";
+
+/** A replacement of the original text [start, end) by `text`; an insertion when start === end.
+ * Offsets are JavaScript string offsets (UTF-16 code units) into the source as read. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type Applicability = "safe" | "unsafe";
+
+/** What a transform asks the engine to do; the engine turns it into edits. */
+export interface GuardFix {
+  applicability: Applicability;
+  /** The top-level statement to move under `if __name__ == "__main__":`. */
+  statement: Node;
+}
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in characters (UTF-16 code units) of the line. */
+  column: number;
+}
+
+export interface Finding {
+  rule: string;
+  message: string;
+  /** How the server start was recognised, e.g. "`server` is bound to `fl.Flask(...)` on line 3". */
+  reason: string;
+  start: Position;
+  end: Position;
+  /** Present when the engine can fix the finding. */
+  fix?: { applicability: Applicability };
+}
+
+/** A finding as a transform reports it, with the tree node the engine needs to fix it. */
+export interface Detection {
+  rule: string;
+  message: string;
+  reason: string;
+  node: Node;
+  fix?: GuardFix;
+}
+
+export interface TransformContext {
+  source: string;
+  root: Node;
+  path: string;
+}
+
+export interface Transform {
+  /** Directory name under __testfixtures__ and the module name under transforms/. */
+  name: string;
+  rules: RuleDoc[];
+  /** Cheap test on the raw text: false means the file cannot hold a finding, and is not parsed. */
+  mayMatch(source: string): boolean;
+  check(context: TransformContext): Detection[];
+}
+
+export interface RuleDoc {
+  code: string;
+  title: string;
+  /** Markdown: What it does, Why is this bad?, Example, Use instead, Fix safety, References. */
+  documentation: string;
+}
+
+export type SkipReason =
+  | { kind: "syntax-error"; line: number; column: number }
+  | { kind: "unverified"; detail: string };
+
+export interface FixResult {
+  /** The fixed text; equal to the input when nothing was applied. */
+  output: string;
+  findings: Finding[];
+  /** How many findings the output fixes. */
+  applied: number;
+  /** Set when the file was not (or could not be) changed for a reason the user must hear. */
+  skipped?: SkipReason;
+}

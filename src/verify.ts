@@ -1,0 +1,82 @@
+import type { Node } from "web-tree-sitter";
+import { isMainGuard, isPlainMainGuard } from "./python/main-guard.js";
+import { topLevelStatements } from "./python/import-time.js";
+
+/** Leaves that carry no meaning the rewrite may change: `;` goes when a line is split. */
+const IGNORED_LEAVES = new Set([";", "line_continuation", "comment"]);
+
+/**
+ * The statement's tree as text: node types and leaf texts, indentation excluded, strings whole
+ * (their text, continuation lines included, must come through byte for byte).
+ */
+function shape(node: Node): string {
+  if (node.childCount === 0 || node.type === "string") {
+    return IGNORED_LEAVES.has(node.type) ? "" : JSON.stringify(node.text);
+  }
+  const parts = node.children.map((child) => shape(child!)).filter((part) => part !== "");
+  return `(${node.type} ${parts.join(" ")})`;
+}
+
+interface FlatStatement {
+  shape: string;
+  /** "" at import time; "plain" under `if __name__ == "__main__":`; else the guard's test. */
+  guard: string;
+}
+
+/** Top-level statements with the bodies of main guards spliced in place. */
+function flatten(root: Node): FlatStatement[] {
+  const flat: FlatStatement[] = [];
+  for (const statement of topLevelStatements(root)) {
+    if (!isMainGuard(statement)) {
+      flat.push({ shape: shape(statement), guard: "" });
+      continue;
+    }
+    const guard = isPlainMainGuard(statement) ? "plain" : shape(statement.childForFieldName("condition")!);
+    for (const child of statement.childForFieldName("consequence")!.namedChildren) {
+      if (child && child.type !== "comment") flat.push({ shape: shape(child), guard });
+    }
+  }
+  return flat;
+}
+
+function comments(root: Node): string[] {
+  return root
+    .descendantsOfType("comment")
+    .map((node) => node!.text)
+    .sort();
+}
+
+/**
+ * Why `output` is not `input` with exactly the statements at `guarded` (top-level statement start
+ * offsets in the input) moved under a plain main guard; undefined when it is.
+ */
+export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[]): string | undefined {
+  if (output.hasError) return "the rewritten file does not parse";
+  const wanted = new Set(guarded.map((node) => node.startIndex));
+  const expected = flatten(input);
+  const plainIndexes: number[] = [];
+  let index = 0;
+  for (const statement of topLevelStatements(input)) {
+    if (isMainGuard(statement)) {
+      index += statement.childForFieldName("consequence")!.namedChildren.filter((c) => c && c.type !== "comment").length;
+      continue;
+    }
+    if (wanted.has(statement.startIndex)) plainIndexes.push(index);
+    index++;
+  }
+  for (const i of plainIndexes) expected[i]!.guard = "plain";
+  const actual = flatten(output);
+  if (actual.length !== expected.length) {
+    return `the rewritten file has ${actual.length} statements, expected ${expected.length}`;
+  }
+  for (let i = 0; i < actual.length; i++) {
+    if (actual[i]!.shape !== expected[i]!.shape) return `statement ${i + 1} changed`;
+    if (actual[i]!.guard !== expected[i]!.guard) return `statement ${i + 1} is not under the planned guard`;
+  }
+  const before = comments(input);
+  const after = comments(output);
+  if (before.length !== after.length || before.some((comment, i) => comment !== after[i])) {
+    return "comments changed";
+  }
+  return undefined;
+}

@@ -1,0 +1,25 @@
+import { readFile } from "node:fs/promises";
+import writeFileAtomic from "write-file-atomic";
+
+export type WriteOutcome = { written: true } | { written: false; reason: string };
+
+/**
+ * Replaces the file's bytes with `output` if it still holds `original` (SPEC 6). The write goes
+ * to a temporary file beside the target (through symlinks), which is renamed over it, so the file
+ * is either old or new; mode bits and owner are kept and the temporary is removed on exit.
+ */
+export async function writeIfUnchanged(path: string, original: Buffer, output: Buffer): Promise<WriteOutcome> {
+  let current: Buffer;
+  try {
+    current = await readFile(path);
+  } catch (error) {
+    return { written: false, reason: `cannot read it again before writing: ${(error as Error).message}` };
+  }
+  if (!current.equals(original)) return { written: false, reason: "it changed since it was read; not written" };
+  try {
+    await writeFileAtomic(path, output);
+  } catch (error) {
+    return { written: false, reason: `cannot write: ${(error as Error).message}` };
+  }
+  return { written: true };
+}

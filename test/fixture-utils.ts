@@ -1,0 +1,88 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createMainguard, type MainguardOptions } from "../src/index.js";
+
+export const FIXTURES = resolve(import.meta.dirname, "../__testfixtures__");
+
+export interface FixtureCase {
+  name: string;
+  inputPath: string;
+  /** Absent for negative cases: the input must come out byte-identical. */
+  outputPath?: string;
+}
+
+/** The cases of a transform: `<case>.input.py`, with `<case>.output.py` unless nothing may change. */
+export function fixtureCases(transform: string): FixtureCase[] {
+  const directory = join(FIXTURES, transform);
+  return readdirSync(directory)
+    .filter((file) => file.endsWith(".input.py"))
+    .sort()
+    .map((file) => {
+      const name = file.slice(0, -".input.py".length);
+      const outputPath = join(directory, `${name}.output.py`);
+      return { name, inputPath: join(directory, file), ...(existsSync(outputPath) ? { outputPath } : {}) };
+    });
+}
+
+interface PythonVerdict {
+  ok: boolean;
+  reason: string;
+  newly_guarded: number;
+}
+
+/** Python's own verdict on each pair: the output parses and is the input with guards spliced in. */
+function pythonVerdicts(cases: FixtureCase[]): Map<string, PythonVerdict> {
+  const pairs = cases.flatMap((c) => (c.outputPath ? [c.inputPath, c.outputPath] : []));
+  if (pairs.length === 0) return new Map();
+  let stdout: string;
+  try {
+    stdout = execFileSync("python3", [join(import.meta.dirname, "python/guard_equivalence.py"), ...pairs], { encoding: "utf8" });
+  } catch (error) {
+    stdout = String((error as { stdout?: string }).stdout ?? "");
+  }
+  const verdicts = new Map<string, PythonVerdict>();
+  for (const line of stdout.trim().split("\n").filter(Boolean)) {
+    const verdict = JSON.parse(line) as PythonVerdict & { before: string };
+    verdicts.set(verdict.before, verdict);
+  }
+  return verdicts;
+}
+
+/** One test per fixture case, as jscodeshift's defineTest: exact output, Python's ast, idempotence. */
+export function defineFixtureTests(transform: string, options: MainguardOptions = {}): void {
+  const cases = fixtureCases(transform);
+  describe(`${transform} fixtures`, () => {
+    let verdicts: Map<string, PythonVerdict>;
+    beforeAll(() => {
+      verdicts = pythonVerdicts(cases);
+    });
+
+    it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, fixture) => {
+      const mainguard = await createMainguard(options);
+      const input = readFileSync(fixture.inputPath, "utf8");
+      const result = await mainguard.fix(input, fixture.inputPath);
+      if (!fixture.outputPath) {
+        expect(result.output).toBe(input);
+        expect(result.applied).toBe(0);
+        expect(result.findings.filter((finding) => finding.fix)).toEqual([]);
+        return;
+      }
+      const expected = readFileSync(fixture.outputPath, "utf8");
+      expect(result.skipped).toBeUndefined();
+      expect(result.output).toBe(expected);
+      expect(result.applied).toBeGreaterThan(0);
+
+      const verdict = verdicts.get(fixture.inputPath);
+      expect(verdict, "python3 gave no verdict").toBeDefined();
+      expect(verdict!.reason).toBe("");
+      expect(verdict!.ok).toBe(true);
+      expect(verdict!.newly_guarded).toBe(result.applied);
+
+      const second = await mainguard.fix(result.output, fixture.outputPath);
+      expect(second.findings).toEqual([]);
+      expect(second.output).toBe(result.output);
+    });
+  });
+}
