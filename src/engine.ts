@@ -46,6 +46,11 @@ export class Engine {
     return parse(this.parser, source);
   }
 
+  /** Whether a fix run would try to fix this finding. */
+  willFix(finding: Finding): boolean {
+    return finding.fix !== undefined && (finding.fix.applicability === "safe" || this.options.unsafeFixes === true);
+  }
+
   async run(source: string, path: string, fix: boolean): Promise<FixResult> {
     const transforms = this.options.transforms.filter((transform) => transform.mayMatch(source));
     if (transforms.length === 0) return { output: source, findings: [], applied: 0 };
@@ -54,8 +59,9 @@ export class Engine {
       const error = firstSyntaxError(tree.rootNode);
       if (error) return { output: source, findings: [], applied: 0, skipped: { kind: "syntax-error", ...error } };
       const detections = transforms.flatMap((transform) => transform.check({ source, root: tree.rootNode, path }));
-      const findings = detections.map((detection) => toFinding(detection, source)).sort(byPosition);
-      const fixable = detections.filter((d) => d.fix && (d.fix.applicability === "safe" || this.options.unsafeFixes));
+      const unsorted = detections.map((detection) => toFinding(detection, source));
+      const fixable = detections.filter((_, i) => this.willFix(unsorted[i]!));
+      const findings = [...unsorted].sort(byPosition);
       if (!fix || fixable.length === 0) return { output: source, findings, applied: 0 };
       return await this.rewrite(source, tree.rootNode, fixable, findings);
     } finally {

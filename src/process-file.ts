@@ -5,6 +5,11 @@ import type { Finding } from "./types.js";
 export interface FileResult {
   path: string;
   findings: Finding[];
+  /**
+   * Findings a fix would resolve: what the verified rewrite applied when one was made, else (in
+   * report mode, where nothing is rewritten) the findings that carry an applicable fix.
+   */
+  fixable: number;
   /** Why the file was not checked or not fixed; `fatal` reasons (unreadable) make the exit code 2. */
   problem?: { message: string; fatal: boolean };
   /** Set when fixes were applied: the bytes read, and the fixed text and bytes. */
@@ -14,9 +19,10 @@ export interface FileResult {
 /** Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. */
 export async function processFile(engine: Engine, path: string, fix: boolean): Promise<FileResult> {
   const source = await readSource(path);
-  if (!source.ok) return { path, findings: [], problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
+  if (!source.ok) return { path, findings: [], fixable: 0, problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
   const result = await engine.run(source.text, path, fix);
-  const file: FileResult = { path, findings: result.findings };
+  const fixable = fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
+  const file: FileResult = { path, findings: result.findings, fixable };
   if (result.skipped?.kind === "syntax-error") {
     file.problem = { message: `skipped: syntax error at ${result.skipped.line}:${result.skipped.column}`, fatal: false };
   } else if (result.skipped) {

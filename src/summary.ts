@@ -15,8 +15,8 @@ export function totals(results: readonly FileResult[], written: ReadonlySet<stri
   for (const file of results) {
     sum.findings += file.findings.length;
     if (file.problem) sum.skipped++;
+    sum.fixable += file.fixable;
     if (file.change) {
-      sum.fixable += file.change.applied;
       if (written.has(file.path)) {
         sum.fixed += file.change.applied;
         sum.fixedFiles++;
