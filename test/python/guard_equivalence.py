@@ -2,11 +2,13 @@
 statements moved under `if __name__ == "__main__":` and nothing else changed.
 
 usage: guard_equivalence.py BEFORE AFTER [BEFORE AFTER ...]
-Prints one JSON object per pair: {"before", "after", "ok", "reason", "newly_guarded"}.
+Prints one JSON object per pair: {"before", "after", "ok", "reason", "newly_guarded"}; "ok" is
+null when the input does not parse with Python 3 and only the line check ran.
 Exits 1 when any pair fails.
 """
 import ast
 import json
+import re
 import sys
 
 
@@ -38,12 +40,38 @@ def flatten(tree):
     return flat
 
 
+MAIN_TEST = r"""(__name__\s*==\s*(["'])__main__\2|(["'])__main__\3\s*==\s*__name__)"""
+GUARD_LINE = re.compile(r"^[ \t]*if\s*\(?\s*" + MAIN_TEST + r"\s*\)?\s*:[ \t]*(#.*)?$", re.M)
+GUARD_TEXT = re.compile(r"if\(?" + MAIN_TEST + r"\)?:")
+
+
+def characters(text):
+    """The text with guard headers (and comments on their lines), white space and `;` removed."""
+    return GUARD_TEXT.sub("", re.sub(r"[\s;]", "", GUARD_LINE.sub("", text)))
+
+
+def lines_faithful(before_bytes, after_bytes):
+    """The files differ only in white space, `;` and guard headers: a check that needs no parser,
+    for inputs Python 3 cannot parse (Python 2 files)."""
+    if characters(before_bytes.decode("latin-1")) != characters(after_bytes.decode("latin-1")):
+        return "the text changed beyond indentation, line breaks, `;` and guard headers"
+    return ""
+
+
 def check(before_path, after_path):
     with open(before_path, "rb") as f:
-        before = ast.parse(f.read())
+        before_bytes = f.read()
+    with open(after_path, "rb") as f:
+        after_bytes = f.read()
+    faithful = lines_faithful(before_bytes, after_bytes)
+    if faithful:
+        return False, faithful, 0
     try:
-        with open(after_path, "rb") as f:
-            after = ast.parse(f.read())
+        before = ast.parse(before_bytes)
+    except SyntaxError as error:
+        return None, f"the input does not parse with Python 3 ({error.msg}); lines checked only", 0
+    try:
+        after = ast.parse(after_bytes)
     except SyntaxError as error:
         return False, f"does not parse: {error}", 0
     expected, actual = flatten(before), flatten(after)
@@ -65,7 +93,7 @@ def main(argv):
     failed = False
     for before, after in zip(argv[0::2], argv[1::2]):
         ok, reason, newly = check(before, after)
-        failed |= not ok
+        failed |= ok is False
         print(json.dumps({"before": before, "after": after, "ok": ok, "reason": reason, "newly_guarded": newly}))
     return 1 if failed else 0
 
