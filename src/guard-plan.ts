@@ -7,7 +7,7 @@ import type { Edit } from "./types.js";
 export const GUARD = 'if __name__ == "__main__":';
 
 /** Text between two statements on one logical line: `;`, spaces, backslash continuations. */
-const SAME_LOGICAL_LINE = /^[ \t\f]*;?[ \t\f]*(\\\r?\n[ \t\f]*)*;?[ \t\f]*$/;
+const SAME_LOGICAL_LINE = /^[ \t\f]*;?[ \t\f]*(\\(\r\n|\r|\n)[ \t\f]*)*;?[ \t\f]*$/;
 
 function sharesLine(source: string, before: Node, after: Node): boolean {
   const gap = source.slice(before.endIndex, after.startIndex);

@@ -17,6 +17,11 @@ export function pythonParser(): Promise<Parser> {
   return loading;
 }
 
+/** Whether the WASM grammar has been asked for (tests check that clean files never load it). */
+export function parserRequested(): boolean {
+  return loading !== undefined;
+}
+
 export function parse(parser: Parser, source: string): Tree {
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");

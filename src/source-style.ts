@@ -2,34 +2,44 @@ import type { Node } from "web-tree-sitter";
 
 const BOM = "\uFEFF";
 
+// Python ends lines with LF, CR LF or a lone CR.
+const isBreak = (c: string | undefined) => c === "\n" || c === "\r";
+
 /** Offset of the first character of the line holding `offset` (after a BOM on the first line). */
 export function lineStartOf(source: string, offset: number): number {
-  const start = source.lastIndexOf("\n", offset - 1) + 1;
+  let start = offset;
+  while (start > 0 && !isBreak(source[start - 1])) start--;
   return start === 0 && source.startsWith(BOM) ? 1 : start;
+}
+
+/** Offset of the line ending of the line holding `offset` (the text's length on a last line). */
+function lineEndOf(source: string, offset: number): number {
+  let end = offset;
+  while (end < source.length && !isBreak(source[end])) end++;
+  return end;
+}
+
+function breakAt(source: string, end: number): string {
+  if (source[end] === "\r") return source[end + 1] === "\n" ? "\r\n" : "\r";
+  return "\n";
 }
 
 /** Offset just past the line ending of the line holding `offset` (or the end of the text). */
 export function nextLineStart(source: string, offset: number): number {
-  const newline = source.indexOf("\n", offset);
-  return newline === -1 ? source.length : newline + 1;
+  const end = lineEndOf(source, offset);
+  return end === source.length ? end : end + breakAt(source, end).length;
 }
 
 /** The line ending of the line holding `offset`; for a last line without one, the file's first. */
 export function lineEndingAt(source: string, offset: number): string {
-  const newline = source.indexOf("\n", offset);
-  const at = newline === -1 ? source.indexOf("\n") : newline;
-  if (at === -1) return "\n";
-  return at > 0 && source[at - 1] === "\r" ? "\r\n" : "\n";
+  let end = lineEndOf(source, offset);
+  if (end === source.length) end = lineEndOf(source, 0);
+  return end === source.length ? "\n" : breakAt(source, end);
 }
 
 /** Whether the line starting at `lineStart` holds only white space. */
 export function isBlankLine(source: string, lineStart: number): boolean {
-  for (let i = lineStart; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\n" || (c === "\r" && source[i + 1] === "\n")) return true;
-    if (c !== " " && c !== "\t" && c !== "\f" && c !== "\r") return false;
-  }
-  return true;
+  return /^[ \t\f]*$/.test(source.slice(lineStart, lineEndOf(source, lineStart)));
 }
 
 /** The white space before the first statement of an indented block. */

@@ -71,6 +71,12 @@ function bareMethodCall(statement: Node): { call: Node; receiver: Node; method: 
   return { call, receiver, method };
 }
 
+/** `app`, or `create_app(...)` for a receiver that is itself a call. */
+function shortCallee(receiver: Node): string {
+  if (receiver.type !== "call") return receiver.text;
+  return `${receiver.childForFieldName("function")?.text ?? "..."}(...)`;
+}
+
 function check({ root }: TransformContext): Detection[] {
   const statements = topLevelStatements(root).filter((statement) => bareMethodCall(statement));
   if (statements.length === 0) return [];
@@ -81,10 +87,10 @@ function check({ root }: TransformContext): Detection[] {
     const application = explainApplication(receiver, scope, call.startIndex);
     if (!application) continue;
     if (!application.frameworks.some((framework) => framework.serverMethods.includes(method))) continue;
-    const names = application.frameworks.map((framework) => framework.name).join("/");
+    const server = application.frameworks.length === 1 ? `the ${application.frameworks[0]!.name} development server` : "a development server";
     detections.push({
       rule: MG001.code,
-      message: `\`${receiver.text}.${method}(...)\` starts the ${names} server whenever this module is imported; move it under \`if __name__ == "__main__":\``,
+      message: `\`${shortCallee(receiver)}.${method}(...)\` starts ${server} whenever this module is imported; move it under \`if __name__ == "__main__":\``,
       reason: application.reason,
       node: statement,
       fix: { applicability: "safe", statement },
