@@ -8,7 +8,7 @@ import { makeTree, runCli } from "./cli-utils.js";
 
 const FLASK = 'from flask import Flask\n\napp = Flask(__name__)\n\napp.run(debug=True)\n';
 const FLASK_FIXED = 'from flask import Flask\n\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(debug=True)\n';
-const MESSAGE = 'MG001 `app.run(...)` starts the Flask server whenever this module is imported; move it under `if __name__ == "__main__":`';
+const MESSAGE = 'MG001 `app.run(...)` starts the Flask development server whenever this module is imported; move it under `if __name__ == "__main__":`';
 
 /** Every fixture input of server-start, as `<case>.py` files in a fresh directory. */
 function fixtureTree(): { root: string; cases: ReturnType<typeof fixtureCases> } {
