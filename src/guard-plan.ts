@@ -64,6 +64,7 @@ export function planGuards(source: string, root: Node, targets: Node[]): Edit[] 
   const statements = topLevelStatements(root);
   const wanted = new Set(targets.map((target) => target.startIndex));
   const indexes = statements.flatMap((statement, index) => (wanted.has(statement.startIndex) ? [index] : []));
+  if (indexes.length !== wanted.size) throw new Error("only top-level statements can be guarded");
   const unit = indentUnit(source, root);
   const edits: Edit[] = [];
 

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { Node } from "web-tree-sitter";
+import { normalizeEdits, applyEdits } from "../src/apply-edits.js";
+import { Engine } from "../src/engine.js";
+import { parse, pythonParser } from "../src/parser.js";
+import { topLevelStatements } from "../src/python/import-time.js";
+import type { Transform } from "../src/types.js";
+import { differenceAfterGuarding } from "../src/verify.js";
+
+const INPUT = 'import flask\napp = flask.Flask(__name__)\nHELP = """\n  usage\n"""\napp.run()  # serve\n';
+
+async function difference(input: string, output: string, guardedIndexes: number[]): Promise<string | undefined> {
+  const parser = await pythonParser();
+  const before = parse(parser, input);
+  const after = parse(parser, output);
+  try {
+    const statements = topLevelStatements(before.rootNode);
+    return differenceAfterGuarding(before.rootNode, after.rootNode, guardedIndexes.map((i) => statements[i]!));
+  } finally {
+    before.delete();
+    after.delete();
+  }
+}
+
+describe("differenceAfterGuarding", () => {
+  it("accepts the input with exactly the planned statement under a guard", async () => {
+    const output = INPUT.replace("app.run()", 'if __name__ == "__main__":\n    app.run()');
+    expect(await difference(INPUT, output, [3])).toBeUndefined();
+  });
+
+  it("rejects a guard around another statement", async () => {
+    const output = INPUT.replace("import flask\n", 'if __name__ == "__main__":\n    import flask\n');
+    expect(await difference(INPUT, output, [3])).toBe("statement 1 is not under the planned guard");
+  });
+
+  it("rejects a changed string literal", async () => {
+    const output = INPUT.replace("  usage", "    usage").replace("app.run()", 'if __name__ == "__main__":\n    app.run()');
+    expect(await difference(INPUT, output, [3])).toBe("statement 3 changed");
+  });
+
+  it("rejects a lost comment", async () => {
+    const output = INPUT.replace("app.run()  # serve", 'if __name__ == "__main__":\n    app.run()');
+    expect(await difference(INPUT, output, [3])).toBe("comments changed");
+  });
+
+  it("rejects output that does not parse", async () => {
+    const output = INPUT.replace("app.run()", 'if __name__ == "__main__"\n    app.run()');
+    expect(await difference(INPUT, output, [3])).toBe("the rewritten file does not parse");
+  });
+
+  it("rejects a body left unindented, which tree-sitter parses as an empty guard", async () => {
+    const output = INPUT.replace("app.run()", 'if __name__ == "__main__":\napp.run()');
+    expect(await difference(INPUT, output, [3])).toBe("statement 4 is not under the planned guard");
+  });
+
+  it("rejects a statement moved under a guard that adds a condition", async () => {
+    const input = 'app.run()\nif __name__ == "__main__" and DEBUG:\n    pass\n';
+    const output = 'if __name__ == "__main__" and DEBUG:\n    app.run()\n    pass\n';
+    expect(await difference(input, output, [0])).toBe("statement 1 is not under the planned guard");
+  });
+
+  it("rejects a statement that went missing", async () => {
+    const output = INPUT.replace("app.run()  # serve\n", "# serve\n");
+    expect(await difference(INPUT, output, [3])).toBe("the rewritten file has 3 statements, expected 4");
+  });
+});
+
+describe("the engine", () => {
+  it("skips, with the reason, a fix it cannot plan, and returns the input unchanged", async () => {
+    // A transform that asks to guard a statement nested in a function: no guard can be planned.
+    const nested: Transform = {
+      name: "nested",
+      rules: [],
+      mayMatch: () => true,
+      check: ({ root }) => {
+        const inner = (root.namedChild(0)!.childForFieldName("body")!.namedChild(0) as Node);
+        return [{ rule: "TEST", message: "m", reason: "r", node: inner, fix: { applicability: "safe", statement: inner } }];
+      },
+    };
+    const source = "def f():\n    app.run()\n";
+    const result = await Engine.create({ transforms: [nested] }).run(source, "x.py", true);
+    expect(result.output).toBe(source);
+    expect(result.applied).toBe(0);
+    expect(result.skipped).toEqual({ kind: "unverified", detail: "Error: only top-level statements can be guarded" });
+  });
+
+  it("reports a syntax error with its 1-based line and column, changing nothing", async () => {
+    const source = "from flask import Flask\napp = Flask(__name__)\napp.run(\n";
+    const result = await Engine.create({ transforms: (await import("../transforms/index.js")).TRANSFORMS }).run(source, "x.py", true);
+    expect(result).toEqual({ output: source, findings: [], applied: 0, skipped: { kind: "syntax-error", line: 3, column: 1 } });
+  });
+});
+
+describe("applyEdits", () => {
+  it("joins touching edits in plan order and rejects overlapping ones", () => {
+    expect(normalizeEdits([{ start: 2, end: 2, text: "b" }, { start: 0, end: 2, text: "X" }, { start: 2, end: 2, text: "c" }])).toEqual([
+      { start: 0, end: 2, text: "Xbc" },
+    ]);
+    expect(() => normalizeEdits([{ start: 0, end: 3, text: "" }, { start: 1, end: 2, text: "" }])).toThrow("overlapping edits");
+    expect(applyEdits("a; b\n", [{ start: 1, end: 3, text: "\n" }, { start: 3, end: 3, text: "    " }])).toBe("a\n    b\n");
+  });
+});
