@@ -48,9 +48,9 @@ describe("differenceAfterGuarding", () => {
     expect(await difference(INPUT, output, [3])).toBe("the rewritten file does not parse");
   });
 
-  it("rejects a body left unindented, which tree-sitter parses as an empty guard", async () => {
+  it("rejects a body left unindented, which tree-sitter alone would parse as an empty block", async () => {
     const output = INPUT.replace("app.run()", 'if __name__ == "__main__":\napp.run()');
-    expect(await difference(INPUT, output, [3])).toBe("statement 4 is not under the planned guard");
+    expect(await difference(INPUT, output, [3])).toBe("the rewritten file does not parse");
   });
 
   it("rejects a statement moved under a guard that adds a condition", async () => {
