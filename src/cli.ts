@@ -1,53 +1,99 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from "commander";
-import { TRANSFORMS } from "../transforms/index.js";
+import { createRequire } from "node:module";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { RULES, TRANSFORMS } from "../transforms/index.js";
+import { EXIT, runCheck, type Format } from "./check-command.js";
 import { colorsFor } from "./colors.js";
 import { discover } from "./discover.js";
-import { Engine } from "./engine.js";
-import { unifiedPatch } from "./patch.js";
-import { processFile, type FileResult } from "./process-file.js";
-import { colorPatch, formatFindings } from "./report-text.js";
-import { summaryLine, totals } from "./summary.js";
-import { writeIfUnchanged } from "./write-source.js";
+import { formatRule, formatRuleList } from "./rule-docs.js";
+import { defaultJobs } from "./run-files.js";
+import { runStdin } from "./stdin-mode.js";
+import type { Mode } from "./summary.js";
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 interface Options {
   dryRun?: boolean;
+  interactive?: boolean;
   write?: boolean;
   unsafeFixes?: boolean;
+  format: Format;
+  exclude: string[];
+  ignore: boolean;
+  jobs?: number;
   verbose?: boolean;
   quiet?: boolean;
   color?: boolean;
+  stdinFilename?: string;
+  showFiles?: boolean;
 }
 
-const EXIT = { clean: 0, pending: 1, error: 2 } as const;
+const positiveInteger = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return number;
+};
 
 function program(): Command {
   return new Command("mainguard")
-    .description('Move Python web-server starts that run at import time under `if __name__ == "__main__":`.')
-    .argument("[paths...]", "files and directories to check", ["."])
+    .description('Find Python web-server starts that run at import time (a bare `app.run()`) and move them under\n`if __name__ == "__main__":`, changing nothing else in the file.')
+    .usage("[options] [paths...]\n       mainguard rule [MGxxx]")
+    .argument("[paths...]", "files and directories to check (default: .)")
     .option("--dry-run", "print a unified diff of every fix; change nothing")
+    .option("-i, --interactive", "per file: show the diff and ask y (apply), n (skip), a (this and all remaining), q (quit)")
     .option("--write", "apply every fix")
     .option("--unsafe-fixes", "also apply unsafe fixes")
+    .addOption(new Option("--format <format>", "findings output").choices(["text", "json", "sarif", "github"]).default("text"))
+    .option("--exclude <glob>", "gitignore-style pattern to skip, relative to this directory (repeatable)", (v: string, all: string[]) => [...all, v], [])
+    .option("--no-ignore", "do not read .gitignore files or .git/info/exclude")
+    .option("--jobs <n>", "worker threads (default: the number of cores)", positiveInteger)
     .option("-v, --verbose", "explain how each server start was recognised")
-    .option("-q, --quiet", "print findings and errors only, no summary")
-    .addOption(new Option("--color", "force colour"))
-    .addOption(new Option("--no-color", "never colour"))
+    .option("-q, --quiet", "no summary line or progress bar")
+    .option("--color", "force colour")
+    .option("--no-color", "never colour (NO_COLOR and FORCE_COLOR are honoured too)")
+    .option("--show-files", "list the files that would be checked, and exit")
+    .option("--stdin-filename <path>", "read one file from stdin and write the fixed source to stdout; <path> names it")
+    .version(version, "--version")
     .addHelpText(
       "after",
       `
 Examples:
-  mainguard .                  report import-time server starts (exit 1 if any)
-  mainguard --dry-run . | git apply
-                               preview, then apply the same change with git
-  mainguard --write services/  fix every file under services/
+  mainguard                            report findings under . (exit 1 if any)
+  mainguard --dry-run services/ | git apply
+                                       preview the fixes as a patch, then apply it with git
+  mainguard -i services/billing        review each file's diff and answer y/n/a/q
+  mainguard --write .                  fix every file in place
+  mainguard --format sarif . > mainguard.sarif
+                                       SARIF 2.1.0 for GitHub code scanning
+  mainguard --stdin-filename app.py < app.py
+                                       editor / pre-commit pipe: fixed source on stdout
+  mainguard rule MG001                 what a rule finds, why, and how the fix works
 
-Exit codes: 0 nothing pending, 1 findings or fixes pending, 2 usage or I/O error.`,
+Exit codes: 0 nothing pending; 1 findings or fixes pending; 2 usage error, missing path,
+unreadable or unwritable file, or -i without a terminal.`,
     )
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 }
 
-async function run(argv: string[]): Promise<number> {
+function ruleCommand(codes: string[]): number {
+  if (codes.length === 0) {
+    process.stdout.write(formatRuleList(RULES));
+    return EXIT.clean;
+  }
+  for (const code of codes) {
+    const doc = RULES.find((rule) => rule.code.toLowerCase() === code.toLowerCase());
+    if (!doc) {
+      process.stderr.write(`mainguard: error: no rule ${code}; known rules: ${RULES.map((r) => r.code).join(", ")}\n`);
+      return EXIT.error;
+    }
+    process.stdout.write(formatRule(doc));
+  }
+  return EXIT.clean;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[2] === "rule") return ruleCommand(argv.slice(3));
   const command = program();
   try {
     command.parse(argv);
@@ -56,54 +102,56 @@ async function run(argv: string[]): Promise<number> {
     throw error;
   }
   const options = command.opts<Options>();
-  const paths = command.processedArgs[0] as string[];
   const err = colorsFor(process.stderr, options.color);
   const out = colorsFor(process.stdout, options.color);
   const fail = (message: string) => process.stderr.write(`mainguard: ${err.red("error")}: ${message}\n`);
 
-  if (options.dryRun && options.write) {
-    fail("--dry-run and --write cannot be combined");
+  const modes = [options.dryRun && "--dry-run", options.interactive && "--interactive", options.write && "--write"].filter(Boolean);
+  if (modes.length > 1) {
+    fail(`${modes.join(" and ")} cannot be combined`);
     return EXIT.error;
   }
-  const mode = options.write ? "write" : options.dryRun ? "dry-run" : "report";
-  const cwd = process.cwd();
-  const { files, missing } = await discover(paths, cwd);
-  for (const path of missing) fail(`${path}: no such file or directory`);
+  const mode: Mode = options.write ? "write" : options.dryRun ? "dry-run" : options.interactive ? "interactive" : "report";
+  const unsafeFixes = options.unsafeFixes === true;
 
-  const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: options.unsafeFixes });
-  const results: FileResult[] = [];
-  const written = new Set<string>();
-  let fatal = missing.length > 0;
-  for (const path of files) {
-    const file = await processFile(engine, path, mode !== "report");
-    results.push(file);
-    if (file.problem) {
-      process.stderr.write(`mainguard: ${file.path}: ${file.problem.message}\n`);
-      fatal ||= file.problem.fatal;
+  if (options.stdinFilename !== undefined) {
+    if (command.args.length > 0 || mode === "interactive") {
+      fail("--stdin-filename reads one file from stdin: give no paths and no -i");
+      return EXIT.error;
     }
-    if (mode === "dry-run" && file.change) {
-      process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.before, file.change.after), out));
-    } else if (mode === "write" && file.change) {
-      const outcome = await writeIfUnchanged(file.path, file.change.original, file.change.output);
-      if (outcome.written) written.add(file.path);
-      else {
-        process.stderr.write(`mainguard: ${file.path}: ${outcome.reason}\n`);
-        fatal ||= outcome.reason.startsWith("cannot");
-      }
-    }
-    if (mode === "report" || (mode === "write" && !written.has(file.path))) {
-      process.stdout.write(formatFindings(file, out, options.verbose === true));
-    }
+    return runStdin({ path: options.stdinFilename, transforms: TRANSFORMS, unsafeFixes, dryRun: mode === "dry-run" });
+  }
+  if (mode === "interactive" && !(process.stdin.isTTY && process.stdout.isTTY)) {
+    fail("--interactive needs a terminal (stdin and stdout); use --dry-run to preview or --write to apply");
+    return EXIT.error;
   }
 
-  const sum = totals(results, written);
-  if (!options.quiet) process.stderr.write(summaryLine(sum, mode) + "\n");
-  if (fatal) return EXIT.error;
-  const pending = mode === "write" ? sum.findings - sum.fixed : sum.findings;
-  return pending > 0 ? EXIT.pending : EXIT.clean;
+  const paths = command.args.length > 0 ? command.args : ["."];
+  const { files, missing } = await discover(paths, process.cwd(), { gitignore: options.ignore, exclude: options.exclude });
+  for (const path of missing) fail(`${path}: no such file or directory`);
+  if (options.showFiles) {
+    process.stdout.write(files.map((file) => `${file}\n`).join(""));
+    return missing.length > 0 ? EXIT.error : EXIT.clean;
+  }
+  return runCheck(
+    files,
+    {
+      mode,
+      format: options.format,
+      unsafeFixes,
+      jobs: options.jobs ?? defaultJobs(),
+      verbose: options.verbose === true,
+      quiet: options.quiet === true,
+      out,
+      err,
+      rules: RULES,
+      version,
+    },
+    missing.length > 0,
+  );
 }
 
-run(process.argv).then(
+main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,5 +1,7 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
+import { IgnoreRules } from "./ignore-rules.js";
 
 /** Directories never searched (SPEC 5), whatever .gitignore says. */
 export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set([
@@ -7,8 +9,15 @@ export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set([
   ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", ".eggs",
 ]);
 
+export interface DiscoveryOptions {
+  /** Read .gitignore files and .git/info/exclude (default true). */
+  gitignore?: boolean;
+  /** Extra gitignore-style patterns, relative to the current directory. */
+  exclude?: readonly string[];
+}
+
 export interface Discovery {
-  /** Files to process, as given or relative to the current directory, sorted. */
+  /** Files to process, relative to the current directory, sorted. */
   files: string[];
   /** Command-line paths that do not exist. */
   missing: string[];
@@ -21,25 +30,32 @@ export function displayPath(absolute: string, cwd: string): string {
 }
 
 /**
- * The `.py` files under `paths`. A file named on the command line is always processed; symlinked
- * files count once (by their target) and a directory reached twice (a symlink loop) is not
- * entered again.
+ * The `.py` files under `paths`. A path named on the command line is always processed; below it,
+ * .gitignore rules, --exclude patterns and ALWAYS_SKIPPED apply. Symlinked files count once (by
+ * their target); a directory reached twice (a symlink loop) is not entered again.
  */
-export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
-  const files = new Map<string, string>(); // real path → absolute path as reached
+export async function discover(paths: readonly string[], cwd: string, options: DiscoveryOptions = {}): Promise<Discovery> {
+  const files = new Map<string, string>(); // real path → absolute path as first reached
   const seenDirectories = new Set<string>();
   const missing: string[] = [];
+  const excludes = options.exclude?.length ? ignore({ ignorecase: false }).add([...options.exclude]) : undefined;
+  const excluded = (path: string, isDirectory: boolean) => {
+    const rel = displayPath(path, cwd);
+    return excludes !== undefined && !rel.startsWith("..") && excludes.ignores(isDirectory ? `${rel}/` : rel);
+  };
 
   const addFile = async (absolute: string) => {
     const real = await realpath(absolute).catch(() => absolute);
     if (!files.has(real)) files.set(real, absolute);
   };
 
-  const walk = async (directory: string): Promise<void> => {
+  const walk = async (directory: string, inherited: IgnoreRules): Promise<void> => {
     const real = await realpath(directory).catch(() => directory);
     if (seenDirectories.has(real)) return;
     seenDirectories.add(real);
     const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+    const rules = options.gitignore !== false && entries.some((e) => e.name === ".gitignore") ? await inherited.enter(directory) : inherited;
+    const subdirectories: string[] = [];
     for (const entry of entries) {
       const path = join(directory, entry.name);
       let isDirectory = entry.isDirectory();
@@ -49,16 +65,20 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
         isDirectory = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? false;
       }
-      if (isDirectory && !ALWAYS_SKIPPED.has(entry.name)) await walk(path);
-      else if (isFile && entry.name.endsWith(".py")) await addFile(path);
+      if (isDirectory) {
+        if (!ALWAYS_SKIPPED.has(entry.name) && !rules.ignores(path, true) && !excluded(path, true)) subdirectories.push(path);
+      } else if (isFile && entry.name.endsWith(".py") && !rules.ignores(path, false) && !excluded(path, false)) {
+        await addFile(path);
+      }
     }
+    for (const subdirectory of subdirectories) await walk(subdirectory, rules);
   };
 
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) missing.push(given);
-    else if (info.isDirectory()) await walk(absolute);
+    else if (info.isDirectory()) await walk(absolute, options.gitignore === false ? IgnoreRules.none() : await IgnoreRules.above(absolute));
     else await addFile(absolute);
   }
   const display = [...files.values()].map((absolute) => displayPath(absolute, cwd));

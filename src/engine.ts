@@ -1,9 +1,10 @@
 import type { Node, Parser, Tree } from "web-tree-sitter";
-import { applyEdits } from "./apply-edits.js";
+import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parse, pythonParser } from "./parser.js";
+import { PositionIndex } from "./positions.js";
 import { firstSyntaxError } from "./syntax-errors.js";
-import type { Detection, Finding, FixResult, Transform } from "./types.js";
+import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { differenceAfterGuarding } from "./verify.js";
 
 export interface EngineOptions {
@@ -12,16 +13,21 @@ export interface EngineOptions {
   unsafeFixes?: boolean;
 }
 
-function toFinding(detection: Detection, source: string): Finding {
+export interface RunOptions {
+  /** Compute the fixed text (fixes that apply: safe ones, and unsafe ones if enabled). */
+  fix?: boolean;
+  /** Attach to each fixable finding the verified edits that fix it alone (for JSON and SARIF). */
+  describeFixes?: boolean;
+}
+
+function toFinding(detection: Detection, positions: PositionIndex): Finding {
   const { node } = detection;
-  // A BOM is not a column the user sees.
-  const bomShift = (row: number) => (row === 0 && source.startsWith("\uFEFF") ? 1 : 0);
   return {
     rule: detection.rule,
     message: detection.message,
     reason: detection.reason,
-    start: { line: node.startPosition.row + 1, column: node.startPosition.column + 1 - bomShift(node.startPosition.row) },
-    end: { line: node.endPosition.row + 1, column: node.endPosition.column + 1 - bomShift(node.endPosition.row) },
+    start: positions.at(node.startIndex),
+    end: positions.at(node.endIndex),
     ...(detection.fix ? { fix: { applicability: detection.fix.applicability } } : {}),
   };
 }
@@ -30,20 +36,16 @@ function byPosition(a: Finding, b: Finding): number {
   return a.start.line - b.start.line || a.start.column - b.start.column || a.rule.localeCompare(b.rule);
 }
 
+type Rewrite = { output: string; edits: Edit[] } | { error: string };
+
 /** Parses, checks and (when asked) fixes one file's text. Trees are freed before returning. */
 export class Engine {
-  private constructor(
-    private readonly options: EngineOptions,
-    private parser: Parser | undefined,
-  ) {}
+  private parser: Parser | undefined;
+
+  private constructor(private readonly options: EngineOptions) {}
 
   static create(options: EngineOptions): Engine {
-    return new Engine(options, undefined);
-  }
-
-  private async parse(source: string): Promise<Tree> {
-    this.parser ??= await pythonParser();
-    return parse(this.parser, source);
+    return new Engine(options);
   }
 
   /** Whether a fix run would try to fix this finding. */
@@ -51,39 +53,63 @@ export class Engine {
     return finding.fix !== undefined && (finding.fix.applicability === "safe" || this.options.unsafeFixes === true);
   }
 
-  async run(source: string, path: string, fix: boolean): Promise<FixResult> {
+  private async parse(source: string): Promise<Tree> {
+    this.parser ??= await pythonParser();
+    return parse(this.parser, source);
+  }
+
+  async run(source: string, path: string, options: RunOptions = {}): Promise<FixResult> {
     const transforms = this.options.transforms.filter((transform) => transform.mayMatch(source));
     if (transforms.length === 0) return { output: source, findings: [], applied: 0 };
     const tree = await this.parse(source);
     try {
-      const error = firstSyntaxError(tree.rootNode);
+      const root = tree.rootNode;
+      const error = firstSyntaxError(root);
       if (error) return { output: source, findings: [], applied: 0, skipped: { kind: "syntax-error", ...error } };
-      const detections = transforms.flatMap((transform) => transform.check({ source, root: tree.rootNode, path }));
-      const unsorted = detections.map((detection) => toFinding(detection, source));
-      const fixable = detections.filter((_, i) => this.willFix(unsorted[i]!));
-      const findings = [...unsorted].sort(byPosition);
-      if (!fix || fixable.length === 0) return { output: source, findings, applied: 0 };
-      return await this.rewrite(source, tree.rootNode, fixable, findings);
+      const detections = transforms.flatMap((transform) => transform.check({ source, root, path }));
+      if (detections.length === 0) return { output: source, findings: [], applied: 0 };
+      const positions = new PositionIndex(source);
+      const findings = detections.map((detection) => toFinding(detection, positions));
+      if (options.describeFixes) await this.describeFixes(source, root, detections, findings, positions);
+      const fixable = detections.filter((_, i) => this.willFix(findings[i]!));
+      const sorted = [...findings].sort(byPosition);
+      if (!options.fix || fixable.length === 0) return { output: source, findings: sorted, applied: 0 };
+      const rewrite = await this.rewrite(source, root, fixable.map((detection) => detection.fix!.statement));
+      if ("error" in rewrite) {
+        return { output: source, findings: sorted, applied: 0, skipped: { kind: "unverified", detail: rewrite.error } };
+      }
+      return { output: rewrite.output, findings: sorted, applied: fixable.length };
     } finally {
       tree.delete();
     }
   }
 
-  private async rewrite(source: string, root: Node, fixable: Detection[], findings: Finding[]): Promise<FixResult> {
-    const statements = fixable.map((detection) => detection.fix!.statement);
+  /** Plans, applies and verifies guards for `statements`; the output is never returned unverified. */
+  private async rewrite(source: string, root: Node, statements: Node[]): Promise<Rewrite> {
+    let edits: Edit[];
     let output: string;
     try {
-      output = applyEdits(source, planGuards(source, root, statements));
+      edits = normalizeEdits(planGuards(source, root, statements));
+      output = applyEdits(source, edits);
     } catch (error) {
-      return { output: source, findings, applied: 0, skipped: { kind: "unverified", detail: String(error) } };
+      return { error: error instanceof Error ? error.message : String(error) };
     }
     const rewritten = await this.parse(output);
     try {
       const difference = differenceAfterGuarding(root, rewritten.rootNode, statements);
-      if (difference) return { output: source, findings, applied: 0, skipped: { kind: "unverified", detail: difference } };
-      return { output, findings, applied: fixable.length };
+      return difference ? { error: difference } : { output, edits };
     } finally {
       rewritten.delete();
+    }
+  }
+
+  private async describeFixes(source: string, root: Node, detections: Detection[], findings: Finding[], positions: PositionIndex) {
+    for (const [i, detection] of detections.entries()) {
+      const fix = findings[i]!.fix;
+      if (!detection.fix || !fix) continue;
+      const rewrite = await this.rewrite(source, root, [detection.fix.statement]);
+      if ("error" in rewrite) continue;
+      fix.edits = rewrite.edits.map((edit): TextEdit => ({ start: positions.at(edit.start), end: positions.at(edit.end), content: edit.text }));
     }
   }
 }

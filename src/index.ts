@@ -21,7 +21,7 @@ export interface Mainguard {
 export async function createMainguard(options: MainguardOptions = {}): Promise<Mainguard> {
   const engine = Engine.create({ transforms: options.transforms ?? TRANSFORMS, unsafeFixes: options.unsafeFixes });
   return {
-    check: async (source, path = "<string>") => (await engine.run(source, path, false)).findings,
-    fix: (source, path = "<string>") => engine.run(source, path, true),
+    check: async (source, path = "<string>") => (await engine.run(source, path)).findings,
+    fix: (source, path = "<string>") => engine.run(source, path, { fix: true }),
   };
 }

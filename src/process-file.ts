@@ -1,4 +1,4 @@
-import type { Engine } from "./engine.js";
+import type { Engine, RunOptions } from "./engine.js";
 import { readSource } from "./read-source.js";
 import type { Finding } from "./types.js";
 
@@ -10,31 +10,31 @@ export interface FileResult {
    * report mode, where nothing is rewritten) the findings that carry an applicable fix.
    */
   fixable: number;
-  /** Why the file was not checked or not fixed; `fatal` reasons (unreadable) make the exit code 2. */
+  /** Why the file was not checked or not fixed; `fatal` problems (unreadable) make the exit code 2. */
   problem?: { message: string; fatal: boolean };
   /** Set when fixes were applied: the bytes read, and the fixed text and bytes. */
-  change?: { original: Buffer; before: string; after: string; output: Buffer; applied: number };
+  change?: { original: Uint8Array; before: string; after: string; output: Uint8Array; applied: number };
 }
 
 /** Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. */
-export async function processFile(engine: Engine, path: string, fix: boolean): Promise<FileResult> {
+export async function processFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
   const source = await readSource(path);
   if (!source.ok) return { path, findings: [], fixable: 0, problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
-  const result = await engine.run(source.text, path, fix);
-  const fixable = fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
+  const result = await engine.run(source.text, path, options);
+  const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
   const file: FileResult = { path, findings: result.findings, fixable };
   if (result.skipped?.kind === "syntax-error") {
     file.problem = { message: `skipped: syntax error at ${result.skipped.line}:${result.skipped.column}`, fatal: false };
   } else if (result.skipped) {
     file.problem = { message: `not fixed: ${result.skipped.detail}`, fatal: false };
   } else if (result.applied > 0) {
-    file.change = {
-      original: source.bytes,
-      before: source.text,
-      after: result.output,
-      output: source.codec.encode(result.output),
-      applied: result.applied,
-    };
+    let output: Uint8Array;
+    try {
+      output = source.codec.encode(result.output);
+    } catch (error) {
+      return { ...file, fixable: 0, problem: { message: `not fixed: ${(error as Error).message}`, fatal: false } };
+    }
+    file.change = { original: source.bytes, before: source.text, after: result.output, output, applied: result.applied };
   }
   return file;
 }

@@ -1,4 +1,7 @@
 import type { FileResult } from "./process-file.js";
+import type { Finding } from "./types.js";
+
+export type Mode = "report" | "dry-run" | "write" | "interactive";
 
 export interface RunTotals {
   files: number;
@@ -10,18 +13,23 @@ export interface RunTotals {
   notWritten: number;
 }
 
+/** The findings of a file still pending: all of them, unless its fix was written. */
+export function remainingFindings(file: FileResult, written: ReadonlySet<string>, unsafeFixes: boolean): Finding[] {
+  if (!written.has(file.path)) return file.findings;
+  return file.findings.filter((finding) => !(finding.fix && (finding.fix.applicability === "safe" || unsafeFixes)));
+}
+
 export function totals(results: readonly FileResult[], written: ReadonlySet<string>): RunTotals {
   const sum: RunTotals = { files: results.length, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, notWritten: 0 };
   for (const file of results) {
     sum.findings += file.findings.length;
-    if (file.problem) sum.skipped++;
     sum.fixable += file.fixable;
-    if (file.change) {
-      if (written.has(file.path)) {
-        sum.fixed += file.change.applied;
-        sum.fixedFiles++;
-      } else sum.notWritten++;
-    }
+    if (file.problem) sum.skipped++;
+    if (!file.change) continue;
+    if (written.has(file.path)) {
+      sum.fixed += file.change.applied;
+      sum.fixedFiles++;
+    } else sum.notWritten++;
   }
   return sum;
 }
@@ -29,11 +37,12 @@ export function totals(results: readonly FileResult[], written: ReadonlySet<stri
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** The one-line end-of-run summary (stderr). */
-export function summaryLine(sum: RunTotals, mode: "report" | "dry-run" | "write"): string {
+export function summaryLine(sum: RunTotals, mode: Mode): string {
   const parts = [`${plural(sum.files, "file")} scanned`, plural(sum.findings, "finding")];
-  if (mode === "write") parts.push(`${sum.fixed} fixed in ${plural(sum.fixedFiles, "file")}`);
+  const writes = mode === "write" || mode === "interactive";
+  if (writes) parts.push(`${sum.fixed} fixed in ${plural(sum.fixedFiles, "file")}`);
   else if (sum.fixable > 0) parts.push(`${sum.fixable} fixable with --write`);
   if (sum.skipped > 0) parts.push(`${sum.skipped} skipped`);
-  if (mode === "write" && sum.notWritten > 0) parts.push(`${sum.notWritten} not written`);
+  if (writes && sum.notWritten > 0) parts.push(`${sum.notWritten} not written`);
   return parts.join(", ") + ".";
 }

@@ -32,7 +32,20 @@ export interface Finding {
   start: Position;
   end: Position;
   /** Present when the engine can fix the finding. */
-  fix?: { applicability: Applicability };
+  fix?: FindingFix;
+}
+
+export interface FindingFix {
+  applicability: Applicability;
+  /** The verified edits that fix this finding alone; present when fixes were described. */
+  edits?: TextEdit[];
+}
+
+/** An edit by position: replace [start, end) with `content` (an insertion when they are equal). */
+export interface TextEdit {
+  start: Position;
+  end: Position;
+  content: string;
 }
 
 /** A finding as a transform reports it, with the tree node the engine needs to fix it. */
@@ -61,7 +74,11 @@ export interface Transform {
 
 export interface RuleDoc {
   code: string;
+  /** Kebab-case name, as SARIF's `rule.name`. */
+  name: string;
   title: string;
+  /** CWE ids without the prefix, e.g. ["668"]. */
+  cwe: string[];
   /** Markdown: What it does, Why is this bad?, Example, Use instead, Fix safety, References. */
   documentation: string;
 }

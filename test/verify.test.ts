@@ -78,15 +78,15 @@ describe("the engine", () => {
       },
     };
     const source = "def f():\n    app.run()\n";
-    const result = await Engine.create({ transforms: [nested] }).run(source, "x.py", true);
+    const result = await Engine.create({ transforms: [nested] }).run(source, "x.py", { fix: true });
     expect(result.output).toBe(source);
     expect(result.applied).toBe(0);
-    expect(result.skipped).toEqual({ kind: "unverified", detail: "Error: only top-level statements can be guarded" });
+    expect(result.skipped).toEqual({ kind: "unverified", detail: "only top-level statements can be guarded" });
   });
 
   it("reports a syntax error with its 1-based line and column, changing nothing", async () => {
     const source = "from flask import Flask\napp = Flask(__name__)\napp.run(\n";
-    const result = await Engine.create({ transforms: (await import("../transforms/index.js")).TRANSFORMS }).run(source, "x.py", true);
+    const result = await Engine.create({ transforms: (await import("../transforms/index.js")).TRANSFORMS }).run(source, "x.py", { fix: true });
     expect(result).toEqual({ output: source, findings: [], applied: 0, skipped: { kind: "syntax-error", line: 3, column: 1 } });
   });
 });

@@ -13,7 +13,9 @@ import type { Detection, RuleDoc, Transform, TransformContext } from "../src/typ
 
 export const MG001: RuleDoc = {
   code: "MG001",
+  name: "import-time-server-start",
   title: "Server started at import time",
+  cwe: ["668"],
   documentation: `## What it does
 Checks for a web application's server start, such as Flask's \`app.run(debug=True)\`, written as a
 top-level statement of a module, where it runs whenever the module is imported.

@@ -60,7 +60,7 @@ function applicationCall(call: Node, scope: ModuleScope, offset: number): { fram
   const framework = frameworkOfClass(callee, scope, offset);
   if (framework) return { frameworks: [framework], what: `a ${framework.name} application` };
   const name = lastName(callee);
-  if (name && APP_FACTORY_NAMES.includes(name)) return { frameworks: APP_FRAMEWORKS, what: "an app factory" };
+  if (name && APP_FACTORY_NAMES.includes(name)) return { frameworks: APP_FRAMEWORKS, what: "an application made by an app factory" };
   return undefined;
 }
 

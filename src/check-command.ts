@@ -1,0 +1,93 @@
+import type { Colors } from "./colors.js";
+import { formatGithub } from "./output/github.js";
+import { formatJson } from "./output/json.js";
+import { colorPatch, unifiedPatch } from "./output/patch.js";
+import { formatSarif } from "./output/sarif.js";
+import { formatFindings } from "./output/text.js";
+import type { FileResult } from "./process-file.js";
+import { progressBar } from "./progress.js";
+import { processFiles } from "./run-files.js";
+import { remainingFindings, summaryLine, totals, type Mode } from "./summary.js";
+import type { RuleDoc } from "./types.js";
+import { writeIfUnchanged } from "./write-source.js";
+
+export type Format = "text" | "json" | "sarif" | "github";
+
+export interface CheckSettings {
+  mode: Mode;
+  format: Format;
+  unsafeFixes: boolean;
+  jobs: number;
+  verbose: boolean;
+  quiet: boolean;
+  out: Colors;
+  err: Colors;
+  rules: readonly RuleDoc[];
+  version: string;
+}
+
+export const EXIT = { clean: 0, pending: 1, error: 2, interrupted: 130 } as const;
+
+/**
+ * Checks `files` (sorted) in the given mode, prints as it goes (in path order), writes what the
+ * mode allows, and returns the exit code. `fatal` says a path was already missing.
+ */
+export async function runCheck(files: readonly string[], settings: CheckSettings, fatalBefore: boolean): Promise<number> {
+  const { mode, format } = settings;
+  const describeFixes = format === "json" || format === "sarif";
+  const results: FileResult[] = [];
+  const written = new Set<string>();
+  let fatal = fatalBefore;
+  const note = (file: FileResult, message: string) => process.stderr.write(`mainguard: ${file.path}: ${message}\n`);
+
+  const write = async (file: FileResult) => {
+    const outcome = await writeIfUnchanged(file.path, file.change!.original, file.change!.output);
+    if (outcome.written) written.add(file.path);
+    else {
+      note(file, outcome.reason);
+      fatal ||= outcome.reason.startsWith("cannot");
+    }
+  };
+  const printFindings = (file: FileResult) => {
+    const remaining = { ...file, findings: remainingFindings(file, written, settings.unsafeFixes) };
+    if (format === "text") process.stdout.write(formatFindings(remaining, settings.out, settings.verbose));
+    else if (format === "github") process.stdout.write(formatGithub(remaining));
+  };
+
+  const progress = progressBar(files.length, process.stderr, !settings.quiet);
+  const run = { fix: mode !== "report", describeFixes };
+  for await (const file of processFiles(files, { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, run }, () => progress.tick())) {
+    results.push(file);
+    if (file.problem) {
+      progress.done();
+      note(file, file.problem.message);
+      fatal ||= file.problem.fatal;
+    }
+    if (mode === "dry-run") {
+      if (file.change) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.before, file.change.after), settings.out));
+      continue;
+    }
+    if (mode === "interactive") continue;
+    if (mode === "write" && file.change) await write(file);
+    printFindings(file);
+  }
+  progress.done();
+
+  let ending: "finished" | "quit" | "interrupted" = "finished";
+  if (mode === "interactive") {
+    const { reviewChanges } = await import("./review.js");
+    ending = await reviewChanges(results.filter((file) => file.change), settings.out, write);
+    for (const file of results) printFindings(file);
+  }
+
+  const kept = results.map((file) => ({ ...file, findings: remainingFindings(file, written, settings.unsafeFixes) }));
+  if (format === "json") process.stdout.write(formatJson(kept));
+  if (format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version));
+
+  const sum = totals(results, written);
+  if (!settings.quiet) process.stderr.write(summaryLine(sum, mode) + (ending === "quit" ? " Quit before the end of the review." : "") + "\n");
+  if (ending === "interrupted") return EXIT.interrupted;
+  if (fatal) return EXIT.error;
+  const pending = kept.reduce((count, file) => count + file.findings.length, 0);
+  return pending > 0 ? EXIT.pending : EXIT.clean;
+}

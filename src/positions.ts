@@ -1,0 +1,28 @@
+import type { Position } from "./types.js";
+
+/** Converts string offsets to 1-based line and UTF-16 column, as findings and SARIF show them. */
+export class PositionIndex {
+  private readonly lineStarts: number[] = [0];
+  private readonly bom: boolean;
+
+  constructor(source: string) {
+    for (let i = 0; i < source.length; i++) {
+      const c = source[i];
+      if (c === "\n" || (c === "\r" && source[i + 1] !== "\n")) this.lineStarts.push(i + 1);
+    }
+    this.bom = source.startsWith("\uFEFF");
+  }
+
+  at(offset: number): Position {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    // A BOM is not a column the user sees.
+    const shift = low === 0 && this.bom && offset > 0 ? 1 : 0;
+    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 - shift };
+  }
+}

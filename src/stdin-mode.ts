@@ -1,0 +1,50 @@
+import { Engine } from "./engine.js";
+import { unifiedPatch } from "./output/patch.js";
+import { decodeSource } from "./read-source.js";
+import type { Transform } from "./types.js";
+
+export interface StdinSettings {
+  path: string;
+  transforms: readonly Transform[];
+  unsafeFixes: boolean;
+  dryRun: boolean;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * `--stdin-filename P`: the source comes on stdin and the fixed source goes to stdout (a patch with
+ * --dry-run); findings that remain go to stderr. A file that cannot be fixed comes back as it was.
+ * Returns the exit code.
+ */
+export async function runStdin(settings: StdinSettings): Promise<number> {
+  const bytes = await readAll(process.stdin);
+  const source = decodeSource(bytes);
+  if (!source.ok) {
+    process.stderr.write(`mainguard: ${settings.path}: skipped: ${source.reason}\n`);
+    if (!settings.dryRun) process.stdout.write(bytes);
+    return 0;
+  }
+  const engine = Engine.create({ transforms: settings.transforms, unsafeFixes: settings.unsafeFixes });
+  const result = await engine.run(source.text, settings.path, { fix: true });
+  if (result.skipped?.kind === "syntax-error") {
+    process.stderr.write(`mainguard: ${settings.path}: skipped: syntax error at ${result.skipped.line}:${result.skipped.column}\n`);
+  } else if (result.skipped) {
+    process.stderr.write(`mainguard: ${settings.path}: not fixed: ${result.skipped.detail}\n`);
+  }
+  const fixed = result.applied > 0;
+  if (settings.dryRun) {
+    if (fixed) process.stdout.write(unifiedPatch(settings.path, source.text, result.output));
+  } else {
+    process.stdout.write(fixed ? source.codec.encode(result.output) : bytes);
+  }
+  const remaining = result.findings.filter((finding) => !fixed || !engine.willFix(finding));
+  for (const finding of remaining) {
+    process.stderr.write(`${settings.path}:${finding.start.line}:${finding.start.column}: ${finding.rule} ${finding.message}\n`);
+  }
+  return remaining.length > 0 || (settings.dryRun && fixed) ? 1 : 0;
+}
