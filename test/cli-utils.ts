@@ -11,13 +11,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would; colour is off unless a test sets FORCE_COLOR. */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, input?: string): CliResult {
+/**
+ * Runs the built CLI as a user would, with NO_COLOR=1 and no FORCE_COLOR unless `env` says
+ * otherwise (a value of undefined removes a variable).
+ */
+export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, input?: string): CliResult {
+  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, CI: undefined, ...env };
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     input,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...env },
+    env: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,58 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CLI, makeTree, runCli } from "./cli-utils.js";
+
+const app = (name: string) => `from flask import Flask\n\n${name} = Flask(__name__)\n${name}.run()\n`;
+const fixed = (name: string) => `from flask import Flask\n\n${name} = Flask(__name__)\nif __name__ == "__main__":\n    ${name}.run()\n`;
+const FILES = { "a.py": app("a"), "b.py": app("b"), "c.py": app("c") };
+
+function drive(cwd: string, answers: string[]): { status: number; output: string } {
+  const stdout = execFileSync("python3", [resolve(import.meta.dirname, "pty_drive.py"), cwd, JSON.stringify(answers), "--", process.execPath, CLI, "-i", "."], {
+    encoding: "utf8",
+  });
+  return JSON.parse(stdout) as { status: number; output: string };
+}
+
+const contents = (root: string) => ["a.py", "b.py", "c.py"].map((f) => readFileSync(join(root, f), "utf8"));
+
+describe("-i in a real terminal", () => {
+  it("y, n, q leaves exactly the first file fixed", () => {
+    const root = makeTree(FILES);
+    const { status, output } = drive(root, ["y", "n", "q"]);
+    expect(contents(root)).toEqual([fixed("a"), app("b"), app("c")]);
+    expect(output).toContain("file 1 of 3: a.py");
+    expect(output).toContain("file 3 of 3: c.py");
+    expect(output).toContain("Apply this fix to a.py?");
+    expect(output).toContain("3 files scanned, 3 findings, 1 fixed in 1 file");
+    expect(status).toBe(1);
+  });
+
+  it("n then a fixes all but the first", () => {
+    const root = makeTree(FILES);
+    const { status, output } = drive(root, ["n", "a"]);
+    expect(contents(root)).toEqual([app("a"), fixed("b"), fixed("c")]);
+    expect(output).toContain("file 3 of 3: c.py");
+    expect(output).toContain("2 fixed in 2 files");
+    expect(status).toBe(1);
+  });
+
+  it("shows the choices on h", () => {
+    const root = makeTree(FILES);
+    const { output } = drive(root, ["h", "q"]);
+    expect(output).toContain("Apply this and all remaining files");
+    expect(output).toContain("Quit; write nothing more");
+    expect(contents(root)).toEqual([app("a"), app("b"), app("c")]);
+  });
+
+  it("without a terminal exits 2 and writes nothing", () => {
+    const root = makeTree(FILES);
+    const result = runCli(["-i", "."], root, {}, "y\ny\ny\n");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "mainguard: error: --interactive needs a terminal (stdin and stdout); use --dry-run to preview or --write to apply\n",
+    );
+    expect(contents(root)).toEqual([app("a"), app("b"), app("c")]);
+  });
+});
