@@ -38,6 +38,24 @@ describe("-i in a real terminal", () => {
     expect(status).toBe(1);
   });
 
+  it("skips, with a message, a file edited while its prompt waited", () => {
+    const root = makeTree(FILES);
+    const { status, output } = drive(root, ["append:a.py", "y", "y", "y"]);
+    expect(contents(root)).toEqual([`${app("a")}# edited meanwhile\n`, fixed("b"), fixed("c")]);
+    expect(output).toContain("mainguard: a.py: it changed since it was read; not written");
+    expect(output).toContain("3 files scanned, 3 findings, 2 fixed in 2 files, 1 not written.");
+    expect(status).toBe(1);
+  });
+
+  it("shows a progress bar on a terminal during a long scan, and clears it", () => {
+    const files: Record<string, string> = { "zz.py": app("z") };
+    for (let i = 0; i < 400; i++) files[`pkg${i % 40}/m${i}.py`] = `def run_${i}():\n    return ${i}\n`;
+    const root = makeTree(files);
+    const { output } = drive(root, ["q"]);
+    expect(output).toMatch(/\r\[#* *\] \d+\/401 files/);
+    expect(output).toContain("\r\x1b[2K");
+  });
+
   it("shows the choices on h", () => {
     const root = makeTree(FILES);
     const { output } = drive(root, ["h", "q"]);

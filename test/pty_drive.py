@@ -2,7 +2,8 @@
 
 usage: pty_drive.py CWD ANSWERS_JSON -- COMMAND...
 ANSWERS_JSON is a list of strings; once the review has begun ("file 1 of n"), each is typed (then
-Enter) when the terminal has been quiet for a moment, i.e. a prompt is waiting. The command is
+Enter) when the terminal has been quiet for a moment, i.e. a prompt is waiting; an answer
+"append:PATH" instead appends a comment line to PATH (a file edited while the prompt waits). The command is
 killed after TIMEOUT seconds. Prints JSON {"status": exit code, "output": everything the terminal showed}.
 """
 import json
@@ -23,9 +24,10 @@ def main(argv):
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(cwd)
-        env = dict(os.environ, TERM="xterm", COLUMNS="120", LINES="40")
+        env = dict(os.environ, TERM="xterm", COLUMNS="120", LINES="40", MAINGUARD_PROGRESS_DELAY_MS="0")
         env.pop("NO_COLOR", None)
         env.pop("FORCE_COLOR", None)
+        env.pop("CI", None)
         os.execvpe(command[0], command, env)
     output = b""
     deadline = time.time() + TIMEOUT
@@ -46,6 +48,12 @@ def main(argv):
             last_output = time.time()
         # Answer once the review has begun and the terminal has been quiet (the prompt is waiting).
         if answered < len(answers) and b"file 1 of " in output and time.time() - last_output > QUIET:
+            if answers[answered].startswith("append:"):
+                # Edit a file while the prompt waits, as a user might in another window.
+                with open(os.path.join(cwd, answers[answered][len("append:"):]), "a") as f:
+                    f.write("# edited meanwhile\n")
+                answered += 1
+                continue
             os.write(fd, answers[answered].encode())
             time.sleep(0.05)
             os.write(fd, b"\r")
