@@ -20,8 +20,8 @@ export interface CheckSettings {
   jobs: number;
   verbose: boolean;
   quiet: boolean;
+  /** Colours for stdout (findings, patches, the review). */
   out: Colors;
-  err: Colors;
   rules: readonly RuleDoc[];
   version: string;
 }
@@ -30,7 +30,7 @@ export const EXIT = { clean: 0, pending: 1, error: 2, interrupted: 130 } as cons
 
 /**
  * Checks `files` (sorted) in the given mode, prints as it goes (in path order), writes what the
- * mode allows, and returns the exit code. `fatal` says a path was already missing.
+ * mode allows, and returns the exit code. `fatalBefore` says a command-line path was missing.
  */
 export async function runCheck(files: readonly string[], settings: CheckSettings, fatalBefore: boolean): Promise<number> {
   const { mode, format } = settings;

@@ -143,7 +143,6 @@ async function main(argv: string[]): Promise<number> {
       verbose: options.verbose === true,
       quiet: options.quiet === true,
       out,
-      err,
       rules: RULES,
       version,
     },
