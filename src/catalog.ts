@@ -1,28 +1,64 @@
 /**
- * What counts as a server start. Adding a framework is adding a row here and a fixture pair
- * under __testfixtures__/.
+ * What counts as a server start (SPEC 1 and 3). Adding a framework or a server is adding a row
+ * here and a fixture pair under __testfixtures__/.
  */
+
+/** An application framework: calling one of its classes makes an application object. */
 export interface AppFramework {
   /** Display name, used in messages. */
   name: string;
-  /** Top-level package whose import makes `app`/`application` an application by name (SPEC 3). */
+  /** Top-level package whose import makes the `appNames` below applications by name (SPEC 3). */
   package: string;
   /** Qualified names of the application classes. */
   appClasses: string[];
   /** Methods of an application that start a blocking server. */
   serverMethods: string[];
+  /** Names that, imported from the project or in a file importing `package`, are such objects. */
+  appNames: string[];
+  /** Where a server method takes `host` positionally (MG101), if it does. */
+  hostPosition?: number;
 }
 
+/** A function whose call starts a blocking server. */
+export interface ServerFunction {
+  /** Qualified name, as reached through imports: `uvicorn.run`, `aiohttp.web.run_app`. */
+  qualified: string;
+  /** Display name of the server, used in messages. */
+  server: string;
+  /** Where it takes the host positionally, and the keyword that turns its debugger on (MG101). */
+  hostPosition?: number;
+  debugKeyword?: string;
+}
+
+const APP = ["app", "application"];
+
 export const APP_FRAMEWORKS: readonly AppFramework[] = [
-  { name: "Flask", package: "flask", appClasses: ["flask.Flask", "flask.app.Flask"], serverMethods: ["run"] },
-  { name: "Quart", package: "quart", appClasses: ["quart.Quart", "quart.app.Quart"], serverMethods: ["run"] },
+  { name: "Flask", package: "flask", appClasses: ["flask.Flask", "flask.app.Flask"], serverMethods: ["run"], appNames: APP, hostPosition: 0 },
+  { name: "Quart", package: "quart", appClasses: ["quart.Quart", "quart.app.Quart"], serverMethods: ["run"], appNames: APP, hostPosition: 0 },
+  { name: "Sanic", package: "sanic", appClasses: ["sanic.Sanic", "sanic.app.Sanic"], serverMethods: ["run"], appNames: APP, hostPosition: 0 },
+  { name: "Bottle", package: "bottle", appClasses: ["bottle.Bottle", "bottle.default_app"], serverMethods: ["run"], appNames: APP },
+  { name: "Dash", package: "dash", appClasses: ["dash.Dash", "dash.dash.Dash"], serverMethods: ["run", "run_server"], appNames: APP, hostPosition: 0 },
+  {
+    name: "Flask-SocketIO",
+    package: "flask_socketio",
+    appClasses: ["flask_socketio.SocketIO"],
+    serverMethods: ["run"],
+    appNames: ["socketio", "socket_io", "sio"],
+    hostPosition: 1,
+  },
+];
+
+export const SERVER_FUNCTIONS: readonly ServerFunction[] = [
+  { qualified: "uvicorn.run", server: "uvicorn" },
+  { qualified: "waitress.serve", server: "waitress" },
+  { qualified: "aiohttp.web.run_app", server: "aiohttp" },
+  { qualified: "werkzeug.serving.run_simple", server: "Werkzeug", hostPosition: 0, debugKeyword: "use_debugger" },
+  { qualified: "werkzeug.run_simple", server: "Werkzeug", hostPosition: 0, debugKeyword: "use_debugger" },
+  { qualified: "bottle.run", server: "Bottle" },
 ];
 
 /** Functions whose call returns an application, whatever module they come from. */
 export const APP_FACTORY_NAMES: readonly string[] = ["create_app", "make_app"];
-
-/** Names that make an imported or framework-file object an application (SPEC 3). */
-export const APP_NAMES: readonly string[] = ["app", "application"];
 
 /**
  * Packages whose `app`/`application` attribute is a submodule or something other than the
@@ -33,6 +69,36 @@ export const NOT_PROJECT_PACKAGES: readonly string[] = [
   "celery", "django", "fastapi", "starlette", "tornado", "typer", "click", "kivy", "textual", "werkzeug",
 ];
 
-export function serverMethodsOf(frameworks: readonly AppFramework[]): Set<string> {
-  return new Set(frameworks.flatMap((framework) => framework.serverMethods));
+/** The catalog in force for a run: the rows above plus the project's configuration. */
+export interface Catalog {
+  frameworks: readonly AppFramework[];
+  serverFunctions: readonly ServerFunction[];
+  factoryNames: readonly string[];
+  /** Every method or function name a server start can end in: the raw-text prefilter. */
+  needles: readonly string[];
 }
+
+export interface CatalogConfig {
+  /** More names that make an imported or framework-file object an application. */
+  extraAppNames?: readonly string[];
+  /** More qualified functions that start a server (`myproject.serve`). */
+  extraServerCalls?: readonly string[];
+}
+
+export function createCatalog(config: CatalogConfig = {}): Catalog {
+  const extraNames = config.extraAppNames ?? [];
+  const frameworks = APP_FRAMEWORKS.map((framework) =>
+    framework.appNames === APP ? { ...framework, appNames: [...APP, ...extraNames] } : framework,
+  );
+  const serverFunctions = [
+    ...SERVER_FUNCTIONS,
+    ...(config.extraServerCalls ?? []).map((qualified) => ({ qualified, server: qualified })),
+  ];
+  const needles = new Set([
+    ...frameworks.flatMap((framework) => framework.serverMethods),
+    ...serverFunctions.map((fn) => fn.qualified.split(".").pop()!),
+  ]);
+  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles] };
+}
+
+export const DEFAULT_CATALOG = createCatalog();

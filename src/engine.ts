@@ -5,12 +5,16 @@ import { parse, pythonParser } from "./parser.js";
 import { PositionIndex } from "./positions.js";
 import { firstSyntaxError } from "./syntax-errors.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
+import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
+import { applySuppressions } from "./suppression.js";
 import { differenceAfterGuarding } from "./verify.js";
 
 export interface EngineOptions {
   transforms: readonly Transform[];
   /** Also apply fixes marked unsafe. */
   unsafeFixes?: boolean;
+  /** Frameworks and servers to recognise; the built-in catalog by default. */
+  catalog?: Catalog;
 }
 
 export interface RunOptions {
@@ -41,8 +45,11 @@ type Rewrite = { output: string; edits: Edit[] } | { error: string };
 /** Parses, checks and (when asked) fixes one file's text. Trees are freed before returning. */
 export class Engine {
   private parser: Parser | undefined;
+  private readonly catalog: Catalog;
 
-  private constructor(private readonly options: EngineOptions) {}
+  private constructor(private readonly options: EngineOptions) {
+    this.catalog = options.catalog ?? DEFAULT_CATALOG;
+  }
 
   static create(options: EngineOptions): Engine {
     return new Engine(options);
@@ -59,26 +66,29 @@ export class Engine {
   }
 
   async run(source: string, path: string, options: RunOptions = {}): Promise<FixResult> {
-    const transforms = this.options.transforms.filter((transform) => transform.mayMatch(source));
-    if (transforms.length === 0) return { output: source, findings: [], applied: 0 };
+    const transforms = this.options.transforms.filter((transform) => transform.mayMatch(source, this.catalog));
+    if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
     const tree = await this.parse(source);
     try {
       const root = tree.rootNode;
       const error = firstSyntaxError(root);
-      if (error) return { output: source, findings: [], applied: 0, skipped: { kind: "syntax-error", ...error } };
-      const detections = transforms.flatMap((transform) => transform.check({ source, root, path }));
-      if (detections.length === 0) return { output: source, findings: [], applied: 0 };
+      if (error) return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", ...error } };
+      const context = { source, root, path, catalog: this.catalog };
+      const found = transforms.flatMap((transform) => transform.check(context));
+      const { kept: detections, suppressed } = applySuppressions(source, root, found);
+      if (detections.length === 0) return { output: source, findings: [], applied: 0, suppressed };
       const positions = new PositionIndex(source);
       const findings = detections.map((detection) => toFinding(detection, positions));
       if (options.describeFixes) await this.describeFixes(source, root, detections, findings, positions);
       const fixable = detections.filter((_, i) => this.willFix(findings[i]!));
       const sorted = [...findings].sort(byPosition);
-      if (!options.fix || fixable.length === 0) return { output: source, findings: sorted, applied: 0 };
-      const rewrite = await this.rewrite(source, root, fixable.map((detection) => detection.fix!.statement));
+      if (!options.fix || fixable.length === 0) return { output: source, findings: sorted, applied: 0, suppressed };
+      const statements = [...new Map(fixable.map((d) => [d.fix!.statement.startIndex, d.fix!.statement])).values()];
+      const rewrite = await this.rewrite(source, root, statements);
       if ("error" in rewrite) {
-        return { output: source, findings: sorted, applied: 0, skipped: { kind: "unverified", detail: rewrite.error } };
+        return { output: source, findings: sorted, applied: 0, suppressed, skipped: { kind: "unverified", detail: rewrite.error } };
       }
-      return { output: rewrite.output, findings: sorted, applied: fixable.length };
+      return { output: rewrite.output, findings: sorted, applied: fixable.length, guarded: statements.length, suppressed };
     } finally {
       tree.delete();
     }

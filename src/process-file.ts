@@ -10,6 +10,8 @@ export interface FileResult {
    * report mode, where nothing is rewritten) the findings that carry an applicable fix.
    */
   fixable: number;
+  /** Findings silenced by `# mainguard: ignore`. */
+  suppressed: number;
   /** Why the file was not checked or not fixed; `fatal` problems (unreadable) make the exit code 2. */
   problem?: { message: string; fatal: boolean };
   /** Set when fixes were applied: the bytes read, and the fixed text and bytes. */
@@ -19,10 +21,10 @@ export interface FileResult {
 /** Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. */
 export async function processFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
   const source = await readSource(path);
-  if (!source.ok) return { path, findings: [], fixable: 0, problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
+  if (!source.ok) return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
   const result = await engine.run(source.text, path, options);
   const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
-  const file: FileResult = { path, findings: result.findings, fixable };
+  const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed };
   if (result.skipped?.kind === "syntax-error") {
     file.problem = { message: `skipped: syntax error at ${result.skipped.line}:${result.skipped.column}`, fatal: false };
   } else if (result.skipped) {

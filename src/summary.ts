@@ -10,6 +10,7 @@ export interface RunTotals {
   fixed: number;
   fixedFiles: number;
   skipped: number;
+  suppressed: number;
   notWritten: number;
 }
 
@@ -20,10 +21,11 @@ export function remainingFindings(file: FileResult, written: ReadonlySet<string>
 }
 
 export function totals(results: readonly FileResult[], written: ReadonlySet<string>): RunTotals {
-  const sum: RunTotals = { files: results.length, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, notWritten: 0 };
+  const sum: RunTotals = { files: results.length, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0 };
   for (const file of results) {
     sum.findings += file.findings.length;
     sum.fixable += file.fixable;
+    sum.suppressed += file.suppressed;
     if (file.problem) sum.skipped++;
     if (!file.change) continue;
     if (written.has(file.path)) {
@@ -42,6 +44,7 @@ export function summaryLine(sum: RunTotals, mode: Mode): string {
   const writes = mode === "write" || mode === "interactive";
   if (writes) parts.push(`${sum.fixed} fixed in ${plural(sum.fixedFiles, "file")}`);
   else if (sum.fixable > 0) parts.push(`${sum.fixable} fixable with --write`);
+  if (sum.suppressed > 0) parts.push(`${sum.suppressed} suppressed`);
   if (sum.skipped > 0) parts.push(`${sum.skipped} skipped`);
   if (writes && sum.notWritten > 0) parts.push(`${sum.notWritten} not written`);
   return parts.join(", ") + ".";

@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import type { Catalog } from "./catalog.js";
 
 /** A replacement of the original text [start, end) by `text`; an insertion when start === end.
  * Offsets are JavaScript string offsets (UTF-16 code units) into the source as read. */
@@ -61,6 +62,7 @@ export interface TransformContext {
   source: string;
   root: Node;
   path: string;
+  catalog: Catalog;
 }
 
 export interface Transform {
@@ -68,7 +70,7 @@ export interface Transform {
   name: string;
   rules: RuleDoc[];
   /** Cheap test on the raw text: false means the file cannot hold a finding, and is not parsed. */
-  mayMatch(source: string): boolean;
+  mayMatch(source: string, catalog: Catalog): boolean;
   check(context: TransformContext): Detection[];
 }
 
@@ -93,6 +95,10 @@ export interface FixResult {
   findings: Finding[];
   /** How many findings the output fixes. */
   applied: number;
+  /** How many top-level statements the output moved under a guard (several findings can share one). */
+  guarded?: number;
+  /** Findings silenced by `# mainguard: ignore`. */
+  suppressed: number;
   /** Set when the file was not (or could not be) changed for a reason the user must hear. */
   skipped?: SkipReason;
 }

@@ -27,7 +27,7 @@ parentPort!.on("message", async ({ index, path }: WorkerRequest) => {
   try {
     result = await processFile(engine, path, settings.run);
   } catch (error) {
-    result = { path, findings: [], fixable: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
+    result = { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
   }
   parentPort!.postMessage({ index, result } satisfies WorkerReply);
 });

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TRANSFORMS } from "../transforms/index.js";
 import { createMainguard, type MainguardOptions } from "../src/index.js";
 
 export const FIXTURES = resolve(import.meta.dirname, "../__testfixtures__");
@@ -50,9 +51,14 @@ function pythonVerdicts(cases: FixtureCase[]): Map<string, PythonVerdict> {
   return verdicts;
 }
 
-/** One test per fixture case, as jscodeshift's defineTest: exact output, Python's ast, idempotence. */
+/**
+ * One test per fixture case, as jscodeshift's defineTest: the transform alone on each input gives
+ * exactly the output, Python's ast agrees, and a second pass changes nothing.
+ */
 export function defineFixtureTests(transform: string, options: MainguardOptions = {}): void {
   const cases = fixtureCases(transform);
+  const only = TRANSFORMS.filter((candidate) => candidate.name === transform);
+  if (only.length !== 1) throw new Error(`no transform named ${transform}`);
   describe(`${transform} fixtures`, () => {
     let verdicts: Map<string, PythonVerdict>;
     beforeAll(() => {
@@ -60,7 +66,7 @@ export function defineFixtureTests(transform: string, options: MainguardOptions 
     });
 
     it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, fixture) => {
-      const mainguard = await createMainguard(options);
+      const mainguard = await createMainguard({ transforms: only, ...options });
       const input = readFileSync(fixture.inputPath, "utf8");
       const result = await mainguard.fix(input, fixture.inputPath);
       if (!fixture.outputPath) {
@@ -78,7 +84,7 @@ export function defineFixtureTests(transform: string, options: MainguardOptions 
       expect(verdict, "python3 gave no verdict").toBeDefined();
       expect(verdict!.reason).toBe("");
       expect(verdict!.ok).toBe(true);
-      expect(verdict!.newly_guarded).toBe(result.applied);
+      expect(verdict!.newly_guarded).toBe(result.guarded);
 
       const second = await mainguard.fix(result.output, fixture.outputPath);
       expect(second.findings).toEqual([]);

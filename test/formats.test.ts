@@ -62,8 +62,11 @@ describe("--format sarif", () => {
     const log = JSON.parse(result.stdout);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const run = log.runs[0];
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(["MG001"]);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(["MG001", "MG002", "MG003", "MG101"]);
     expect(run.tool.driver.rules[0].properties.tags).toEqual(["security", "CWE-668", "external/cwe/cwe-668", "OWASP A01:2021"]);
+    expect(run.tool.driver.rules[3].properties.tags).toEqual([
+      "security", "CWE-489", "external/cwe/cwe-489", "CWE-668", "external/cwe/cwe-668", "OWASP A01:2021",
+    ]);
     expect(run.tool.driver.rules[0].help.markdown).toContain("## Why is this bad?");
     expect(run.results).toHaveLength(2);
     expect(run.results[1].locations[0].physicalLocation).toEqual({
@@ -137,11 +140,16 @@ describe("mainguard rule", () => {
     const root = makeTree({});
     const one = runCli(["rule", "MG001"], root);
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^# import-time-server-start \(MG001\)\n\nServer started at import time\. CWE: CWE-668; OWASP A01:2021\.\n\n## What it does\n/);
+    expect(one.stdout).toMatch(/^# import-time-server-start \(MG001\)\n\nServer started at import time\. CWE-668; OWASP A01:2021\.\n\n## What it does\n/);
     for (const heading of ["## Why is this bad?", "## Example", "## Use instead", "## Fix safety", "## References"]) expect(one.stdout).toContain(heading);
-    expect(runCli(["rule"], root).stdout).toBe("MG001  import-time-server-start     Server started at import time\n");
+    expect(runCli(["rule"], root).stdout).toBe(
+      "MG001  import-time-server-start          Server started at import time\n" +
+        "MG002  nested-import-time-server-start   Server started at import time inside a block\n" +
+        "MG003  import-time-call-of-server-start  Function that starts a server called at import time\n" +
+        "MG101  debugger-on-all-interfaces        Debugger exposed on all network interfaces\n",
+    );
     const unknown = runCli(["rule", "MG999"], root);
-    expect(unknown).toEqual({ code: 2, stdout: "", stderr: "mainguard: error: no rule MG999; known rules: MG001\n" });
+    expect(unknown).toEqual({ code: 2, stdout: "", stderr: "mainguard: error: no rule MG999; known rules: MG001, MG002, MG003, MG101\n" });
   });
 });
 

@@ -87,7 +87,7 @@ describe("the engine", () => {
   it("reports a syntax error with its 1-based line and column, changing nothing", async () => {
     const source = "from flask import Flask\napp = Flask(__name__)\napp.run(\n";
     const result = await Engine.create({ transforms: (await import("../transforms/index.js")).TRANSFORMS }).run(source, "x.py", { fix: true });
-    expect(result).toEqual({ output: source, findings: [], applied: 0, skipped: { kind: "syntax-error", line: 3, column: 1 } });
+    expect(result).toEqual({ output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line: 3, column: 1 } });
   });
 });
 

@@ -13,6 +13,6 @@ app.run(
     host="0.0.0.0",
     port=5000,  # the usual port
 
-    # debug only locally
-    debug=True,
+    # no debugger on a shared box
+    debug=False,
 )

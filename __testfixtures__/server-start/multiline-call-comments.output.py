@@ -14,6 +14,6 @@ if __name__ == "__main__":
         host="0.0.0.0",
         port=5000,  # the usual port
 
-        # debug only locally
-        debug=True,
+        # no debugger on a shared box
+        debug=False,
     )

@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
-import { APP_FACTORY_NAMES, APP_FRAMEWORKS, APP_NAMES, NOT_PROJECT_PACKAGES, type AppFramework } from "../catalog.js";
-import { latestBefore, type ImportBinding, type ModuleScope } from "./module-scope.js";
+import { NOT_PROJECT_PACKAGES, type AppFramework, type Catalog } from "../catalog.js";
+import { latestBefore, type AssignmentBinding, type ImportBinding, type Scopes } from "./module-scope.js";
 
 /** An expression recognised as an application object, and why (shown with --verbose, in JSON). */
 export interface Application {
@@ -11,37 +11,53 @@ export interface Application {
 const line = (node: Node) => node.startPosition.row + 1;
 const topPackage = (module: string) => module.split(".")[0]!;
 
-/** The dotted name an identifier or attribute chain stands for through the module's imports. */
-export function qualifiedName(expression: Node, scope: ModuleScope, offset: number): string | undefined {
-  if (expression.type === "attribute") {
-    const object = expression.childForFieldName("object");
-    const attribute = expression.childForFieldName("attribute");
-    const base = object && qualifiedName(object, scope, offset);
-    return base && attribute ? `${base}.${attribute.text}` : undefined;
-  }
-  if (expression.type !== "identifier") return undefined;
-  const name = expression.text;
-  const imported = latestBefore(scope.imports.get(name), offset);
-  const assigned = latestBefore(scope.assignments.get(name), offset);
-  if (imported && (!assigned || assigned.node.startIndex < imported.node.startIndex)) return imported.qualified;
-  if (assigned) return undefined;
-  // `from flask import *` then `Flask(...)`.
-  for (const star of scope.starImports) {
-    if (star.node.startIndex >= offset) continue;
-    const candidate = `${star.module}.${name}`;
-    if (APP_FRAMEWORKS.some((framework) => framework.appClasses.includes(candidate))) return candidate;
+type Binding = { kind: "import"; binding: ImportBinding } | { kind: "assignment"; binding: AssignmentBinding };
+
+/** The binding a name has at `offset`: the innermost scope that binds it, its latest binding there. */
+export function bindingOf(name: string, scopes: Scopes, offset: number): Binding | undefined {
+  for (const scope of scopes) {
+    const imported = latestBefore(scope.imports.get(name), offset);
+    const assigned = latestBefore(scope.assignments.get(name), offset);
+    if (imported && (!assigned || assigned.node.startIndex < imported.node.startIndex)) return { kind: "import", binding: imported };
+    if (assigned) return { kind: "assignment", binding: assigned };
   }
   return undefined;
 }
 
-function frameworkOfClass(callee: Node, scope: ModuleScope, offset: number, depth = 0): AppFramework | undefined {
-  const qualified = qualifiedName(callee, scope, offset);
-  if (qualified) return APP_FRAMEWORKS.find((framework) => framework.appClasses.includes(qualified));
+/** The dotted name an identifier or attribute chain stands for through the imports. */
+export function qualifiedName(expression: Node, scopes: Scopes, offset: number, catalog: Catalog): string | undefined {
+  if (expression.type === "attribute") {
+    const object = expression.childForFieldName("object");
+    const attribute = expression.childForFieldName("attribute");
+    const base = object && qualifiedName(object, scopes, offset, catalog);
+    return base && attribute ? `${base}.${attribute.text}` : undefined;
+  }
+  if (expression.type !== "identifier") return undefined;
+  const name = expression.text;
+  const bound = bindingOf(name, scopes, offset);
+  if (bound) return bound.kind === "import" ? bound.binding.qualified : undefined;
+  // `from flask import *` then `Flask(...)`: only names the catalog knows.
+  for (const star of scopes.flatMap((scope) => scope.starImports)) {
+    if (star.node.startIndex >= offset) continue;
+    const candidate = `${star.module}.${name}`;
+    const known =
+      catalog.frameworks.some((framework) => framework.appClasses.includes(candidate)) ||
+      catalog.serverFunctions.some((fn) => fn.qualified === candidate);
+    if (known) return candidate;
+  }
+  return undefined;
+}
+
+function frameworkOfClass(callee: Node, scopes: Scopes, offset: number, catalog: Catalog, depth = 0): AppFramework | undefined {
+  const qualified = qualifiedName(callee, scopes, offset, catalog);
+  if (qualified) return catalog.frameworks.find((framework) => framework.appClasses.includes(qualified));
   // A class of this file that extends an application class.
   if (callee.type !== "identifier" || depth > 8) return undefined;
-  for (const base of scope.classes.get(callee.text) ?? []) {
-    const framework = frameworkOfClass(base, scope, offset, depth + 1);
-    if (framework) return framework;
+  for (const scope of scopes) {
+    for (const base of scope.classes.get(callee.text) ?? []) {
+      const framework = frameworkOfClass(base, scopes, offset, catalog, depth + 1);
+      if (framework) return framework;
+    }
   }
   return undefined;
 }
@@ -53,54 +69,56 @@ function lastName(expression: Node): string | undefined {
 }
 
 /** A call that returns an application: an application class or an app factory. */
-function applicationCall(call: Node, scope: ModuleScope, offset: number): { frameworks: readonly AppFramework[]; what: string } | undefined {
+function applicationCall(call: Node, scopes: Scopes, offset: number, catalog: Catalog) {
   if (call.type !== "call") return undefined;
   const callee = call.childForFieldName("function");
   if (!callee) return undefined;
-  const framework = frameworkOfClass(callee, scope, offset);
+  const framework = frameworkOfClass(callee, scopes, offset, catalog);
   if (framework) return { frameworks: [framework], what: `a ${framework.name} application` };
   const name = lastName(callee);
-  if (name && APP_FACTORY_NAMES.includes(name)) return { frameworks: APP_FRAMEWORKS, what: "an application made by an app factory" };
+  if (name && catalog.factoryNames.includes(name)) {
+    return { frameworks: catalog.frameworks, what: "an application made by an app factory" };
+  }
   return undefined;
 }
 
-function isProjectImport(binding: ImportBinding): boolean {
-  return binding.relative || !NOT_PROJECT_PACKAGES.includes(topPackage(binding.module));
-}
+/** `from myproject import app`, `from . import app`; not `import app` (a module) nor a framework's own names. */
+const isProjectImport = (binding: ImportBinding) =>
+  binding.from && (binding.relative || !NOT_PROJECT_PACKAGES.includes(topPackage(binding.module)));
 
-/** The first import of an application framework's package, if the file has one before `offset`. */
-function frameworkImports(scope: ModuleScope, offset: number): { frameworks: AppFramework[]; first?: ImportBinding } {
-  const all = [...[...scope.imports.values()].flat(), ...scope.starImports]
+/** Which of `candidates` the file imports before `offset`, and the first import of one of them. */
+function importedFrameworks(candidates: readonly AppFramework[], scopes: Scopes, offset: number) {
+  const imports = scopes
+    .flatMap((scope) => [...[...scope.imports.values()].flat(), ...scope.starImports])
     .filter((binding) => !binding.relative && binding.node.startIndex < offset)
     .sort((a, b) => a.node.startIndex - b.node.startIndex);
-  const frameworks = APP_FRAMEWORKS.filter((framework) => all.some((binding) => topPackage(binding.module) === framework.package));
-  const first = all.find((binding) => frameworks.some((framework) => topPackage(binding.module) === framework.package));
+  const frameworks = candidates.filter((framework) => imports.some((binding) => topPackage(binding.module) === framework.package));
+  const first = imports.find((binding) => frameworks.some((framework) => topPackage(binding.module) === framework.package));
   return { frameworks, first };
 }
 
 /** Whether `receiver` (the `X` of `X.run(...)`) is an application (SPEC 3), and why. */
-export function explainApplication(receiver: Node, scope: ModuleScope, offset: number): Application | undefined {
+export function explainApplication(receiver: Node, scopes: Scopes, offset: number, catalog: Catalog): Application | undefined {
   if (receiver.type === "call") {
-    const made = applicationCall(receiver, scope, offset);
+    const made = applicationCall(receiver, scopes, offset, catalog);
     const callee = receiver.childForFieldName("function")!.text;
     return made && { frameworks: made.frameworks, reason: `the receiver \`${callee}(...)\` is ${made.what}` };
   }
   if (receiver.type !== "identifier") return undefined;
   const name = receiver.text;
-  const imported = latestBefore(scope.imports.get(name), offset);
-  const assigned = latestBefore(scope.assignments.get(name), offset);
-  if (assigned && (!imported || imported.node.startIndex < assigned.node.startIndex)) {
-    const made = applicationCall(assigned.value, scope, offset);
+  const named = catalog.frameworks.filter((framework) => framework.appNames.includes(name));
+  const bound = bindingOf(name, scopes, offset);
+  if (bound?.kind === "assignment") {
+    const made = applicationCall(bound.binding.value, scopes, offset, catalog);
     if (made) {
-      const callee = assigned.value.childForFieldName("function")!.text;
-      return { frameworks: made.frameworks, reason: `\`${name}\` is bound to \`${callee}(...)\` (${made.what}) on line ${line(assigned.node)}` };
+      const callee = bound.binding.value.childForFieldName("function")!.text;
+      return { frameworks: made.frameworks, reason: `\`${name}\` is bound to \`${callee}(...)\` (${made.what}) on line ${line(bound.binding.node)}` };
     }
-  } else if (imported) {
-    if (!APP_NAMES.includes(name) || !isProjectImport(imported)) return undefined;
-    return { frameworks: APP_FRAMEWORKS, reason: `\`${name}\` is imported from the project module \`${imported.module}\` on line ${line(imported.node)}` };
+  } else if (bound?.kind === "import") {
+    if (named.length === 0 || !isProjectImport(bound.binding)) return undefined;
+    return { frameworks: named, reason: `\`${name}\` is imported from the project module \`${bound.binding.module}\` on line ${line(bound.binding.node)}` };
   }
-  if (!APP_NAMES.includes(name)) return undefined;
-  const { frameworks, first } = frameworkImports(scope, offset);
+  const { frameworks, first } = importedFrameworks(named, scopes, offset);
   if (!first) return undefined;
   return {
     frameworks,

@@ -5,9 +5,11 @@ import { isMainGuard } from "./main-guard.js";
 const RUNS_ITS_BLOCKS = new Set(["if_statement", "try_statement", "with_statement", "for_statement", "while_statement"]);
 const CLAUSES = new Set(["elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "block"]);
 
+const statementsOf = (block: Node) => block.namedChildren.filter((child): child is Node => child !== null && child.type !== "comment");
+
 /** The statements of the module body (comments excluded), in source order. */
 export function topLevelStatements(root: Node): Node[] {
-  return root.namedChildren.filter((child): child is Node => child !== null && child.type !== "comment");
+  return statementsOf(root);
 }
 
 function blocksOf(statement: Node): Node[] {
@@ -24,21 +26,31 @@ function blocksOf(statement: Node): Node[] {
 }
 
 /**
+ * `statements` and every statement nested in their `if`/`try`/`with`/`for`/`while` blocks, in
+ * source order, without entering functions, classes, or compound statements `stop` names.
+ */
+function flatten(statements: Node[], stop: (statement: Node) => boolean): Node[] {
+  const flat: Node[] = [];
+  const visit = (statement: Node) => {
+    flat.push(statement);
+    if (!RUNS_ITS_BLOCKS.has(statement.type) || stop(statement)) return;
+    for (const block of blocksOf(statement)) statementsOf(block).forEach(visit);
+  };
+  statements.forEach(visit);
+  return flat;
+}
+
+/**
  * Every statement executed when the module is imported (SPEC 1), in source order: the module
  * body and what is nested in its `if`/`try`/`with`/`for`/`while` blocks, but not main guards,
  * functions or classes.
  */
 export function importTimeStatements(root: Node): Node[] {
-  const statements: Node[] = [];
-  const visit = (statement: Node) => {
-    statements.push(statement);
-    if (!RUNS_ITS_BLOCKS.has(statement.type) || isMainGuard(statement)) return;
-    for (const block of blocksOf(statement)) {
-      for (const child of block.namedChildren) {
-        if (child && child.type !== "comment") visit(child);
-      }
-    }
-  };
-  for (const statement of topLevelStatements(root)) visit(statement);
-  return statements;
+  return flatten(topLevelStatements(root), isMainGuard);
+}
+
+/** The statements a function's body runs (nested functions and classes excluded). */
+export function functionStatements(definition: Node): Node[] {
+  const body = definition.childForFieldName("body");
+  return body ? flatten(statementsOf(body), () => false) : [];
 }

@@ -1,5 +1,4 @@
 import type { Node } from "web-tree-sitter";
-import { importTimeStatements } from "./import-time.js";
 
 /** A name bound by an import at import time. */
 export interface ImportBinding {
@@ -8,6 +7,8 @@ export interface ImportBinding {
   /** The module named in the statement (`flask`, `.`, `.views`). */
   module: string;
   relative: boolean;
+  /** `from m import name` (as opposed to `import m`). */
+  from: boolean;
   node: Node;
 }
 
@@ -17,7 +18,10 @@ export interface AssignmentBinding {
   node: Node;
 }
 
-/** What the module binds at import time, with positions so a use sees only earlier bindings. */
+/**
+ * What a module binds at import time (or a function's body binds), with positions so a use sees
+ * only earlier bindings.
+ */
 export interface ModuleScope {
   imports: Map<string, ImportBinding[]>;
   assignments: Map<string, AssignmentBinding[]>;
@@ -53,11 +57,11 @@ function collectImport(statement: Node, scope: ModuleScope): void {
       if (name.type === "aliased_import") {
         const dotted = name.childForFieldName("name")!.text;
         const alias = name.childForFieldName("alias")!.text;
-        push(scope.imports, alias, { qualified: dotted, module: dotted, relative: false, node: statement });
+        push(scope.imports, alias, { qualified: dotted, module: dotted, relative: false, from: false, node: statement });
       } else {
         // `import a.b.c` binds `a`.
         const first = name.text.split(".")[0]!;
-        push(scope.imports, first, { qualified: first, module: name.text, relative: false, node: statement });
+        push(scope.imports, first, { qualified: first, module: name.text, relative: false, from: false, node: statement });
       }
     }
     return;
@@ -66,14 +70,14 @@ function collectImport(statement: Node, scope: ModuleScope): void {
   if (!moduleNode) return;
   const { module, relative } = moduleNameOf(moduleNode);
   if (statement.namedChildren.some((child) => child?.type === "wildcard_import")) {
-    scope.starImports.push({ qualified: module, module, relative, node: statement });
+    scope.starImports.push({ qualified: module, module, relative, from: true, node: statement });
     return;
   }
   for (const name of statement.childrenForFieldName("name")) {
     if (!name) continue;
     const imported = name.type === "aliased_import" ? name.childForFieldName("name")!.text : name.text;
     const local = name.type === "aliased_import" ? name.childForFieldName("alias")!.text : name.text;
-    push(scope.imports, local, { qualified: join(module, imported), module, relative, node: statement });
+    push(scope.imports, local, { qualified: join(module, imported), module, relative, from: true, node: statement });
   }
 }
 
@@ -92,9 +96,10 @@ function collectAssignment(assignment: Node, scope: ModuleScope): void {
   }
 }
 
-export function collectModuleScope(root: Node): ModuleScope {
+/** The bindings made by `statements` (see import-time.ts for which statements a scope runs). */
+export function collectScope(statements: readonly Node[]): ModuleScope {
   const scope: ModuleScope = { imports: new Map(), assignments: new Map(), starImports: [], classes: new Map() };
-  for (const statement of importTimeStatements(root)) {
+  for (const statement of statements) {
     switch (statement.type) {
       case "import_statement":
       case "import_from_statement":
@@ -115,6 +120,9 @@ export function collectModuleScope(root: Node): ModuleScope {
   }
   return scope;
 }
+
+/** Scopes to look a name up in, innermost first: a function's locals, then the module. */
+export type Scopes = readonly ModuleScope[];
 
 /** The latest binding in `list` that starts before `offset`. */
 export function latestBefore<T extends { node: Node }>(list: T[] | undefined, offset: number): T | undefined {

@@ -1,0 +1,133 @@
+import type { Node } from "web-tree-sitter";
+import type { Catalog } from "../catalog.js";
+import type { TransformContext } from "../types.js";
+import { bindingOf } from "./applications.js";
+import { functionStatements, importTimeStatements, topLevelStatements } from "./import-time.js";
+import { collectScope, type ModuleScope } from "./module-scope.js";
+import { serverStart, type ServerStart } from "./server-starts.js";
+
+/** Why calling a module function starts a server: the chain of calls down to the start. */
+export interface StartingFunction {
+  definition: Node;
+  /** "`main` calls `serve()` on line 5, which calls `uvicorn.run(...)` on line 9". */
+  explanation: string;
+  start: ServerStart;
+}
+
+/** What every transform needs to know about a module, computed once per file. */
+export class ModuleAnalysis {
+  readonly root: Node;
+  readonly catalog: Catalog;
+  readonly scope: ModuleScope;
+  private readonly functions = new Map<string, Node>();
+  private starting: Map<string, StartingFunction | null> | undefined;
+
+  constructor(root: Node, catalog: Catalog) {
+    this.root = root;
+    this.catalog = catalog;
+    this.scope = collectScope(importTimeStatements(root));
+    for (const statement of topLevelStatements(root)) {
+      const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+      const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : undefined;
+      if (name) this.functions.set(name, definition!);
+    }
+  }
+
+  /** A server start made by `call`, looked up from within `within` (a function) or the module. */
+  serverStart(call: Node, within?: Node): ServerStart | undefined {
+    const scopes = within ? [collectScope(functionStatements(within)), this.scope] : [this.scope];
+    return serverStart(call, scopes, this.catalog);
+  }
+
+  /** The module function `call` calls (by its bare name), if calling it starts a server. */
+  startingCallee(call: Node): StartingFunction | undefined {
+    const callee = call.childForFieldName("function");
+    if (callee?.type !== "identifier") return undefined;
+    const starting = this.startingFunction(callee.text);
+    if (!starting) return undefined;
+    // Rebound after its definition (`main = other`), the name no longer means that function.
+    const bound = bindingOf(callee.text, [this.scope], call.startIndex);
+    if (bound && bound.binding.node.startIndex > starting.definition.startIndex) return undefined;
+    return starting.definition.startIndex < call.startIndex ? starting : undefined;
+  }
+
+  /**
+   * Whether calling `name` starts a server, searching its calls depth first. A call back into a
+   * function being searched is cut there (that function's own search covers the rest), so
+   * recursion ends; only final answers are kept, and a negative one only for the outermost search.
+   */
+  private startingFunction(name: string, visiting = new Set<string>(), explored = new Set<string>()): StartingFunction | undefined {
+    this.starting ??= new Map();
+    const known = this.starting.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const definition = this.functions.get(name);
+    if (!definition || visiting.has(name) || explored.has(name)) return undefined;
+    visiting.add(name);
+    const found = this.findStart(name, definition, visiting, explored);
+    visiting.delete(name);
+    if (found) this.starting.set(name, found);
+    else if (visiting.size === 0) this.starting.set(name, null);
+    else explored.add(name);
+    return found;
+  }
+
+  private findStart(name: string, definition: Node, visiting: Set<string>, explored: Set<string>): StartingFunction | undefined {
+    const locals = collectScope(functionStatements(definition));
+    const line = (node: Node) => node.startPosition.row + 1;
+    for (const call of callsIn(definition.childForFieldName("body"))) {
+      const start = serverStart(call, [locals, this.scope], this.catalog);
+      if (start) return { definition, start, explanation: `\`${name}\` calls \`${start.call}\` on line ${line(call)}` };
+      const callee = call.childForFieldName("function");
+      if (callee?.type !== "identifier" || locals.imports.has(callee.text) || locals.assignments.has(callee.text)) continue;
+      const inner = this.startingFunction(callee.text, visiting, explored);
+      if (inner) {
+        const rest = inner.explanation.replace(/^`[^`]+` calls /, "");
+        return { definition, start: inner.start, explanation: `\`${name}\` calls \`${callee.text}()\` on line ${line(call)}, which calls ${rest}` };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The call a statement consists of (`f(...)`, `app.run(...)`), if it is nothing else. */
+export function bareCall(statement: Node): Node | undefined {
+  if (statement.type !== "expression_statement" || statement.namedChildCount !== 1) return undefined;
+  const expression = statement.namedChild(0)!;
+  return expression.type === "call" ? expression : undefined;
+}
+
+/** The module-level statement that holds `node`. */
+export function topLevelAncestor(node: Node): Node {
+  let current = node;
+  while (current.parent && current.parent.type !== "module") current = current.parent;
+  return current;
+}
+
+/** Whether the raw text mentions a name a server start could end in: the cheap first filter. */
+export function mentionsServerStart(source: string, catalog: Catalog): boolean {
+  return catalog.needles.some((needle) => source.includes(needle));
+}
+
+/** Calls in a function body, in source order, not counting those in nested functions or classes. */
+function callsIn(body: Node | null): Node[] {
+  const calls: Node[] = [];
+  const visit = (node: Node) => {
+    if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") return;
+    if (node.type === "call") calls.push(node);
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  if (body) visit(body);
+  return calls;
+}
+
+const cache = new WeakMap<TransformContext, ModuleAnalysis>();
+
+/** The analysis of the context's module, shared by every transform that runs on it. */
+export function analysisOf(context: TransformContext): ModuleAnalysis {
+  let analysis = cache.get(context);
+  if (!analysis) {
+    analysis = new ModuleAnalysis(context.root, context.catalog);
+    cache.set(context, analysis);
+  }
+  return analysis;
+}

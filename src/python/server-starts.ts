@@ -1,0 +1,58 @@
+import type { Node } from "web-tree-sitter";
+import type { Catalog } from "../catalog.js";
+import { explainApplication, qualifiedName } from "./applications.js";
+import type { Scopes } from "./module-scope.js";
+
+/** A call recognised as starting a blocking server. */
+export interface ServerStart {
+  /** How to show the call: `app.run(...)`, `uvicorn.run(...)`. */
+  call: string;
+  /** What it starts, for messages: "the Flask development server", "the uvicorn server". */
+  server: string;
+  /** How it was recognised (--verbose, JSON, SARIF). */
+  reason: string;
+  /** Where the host goes positionally, and the keyword that turns the debugger on (MG101). */
+  hostPosition?: number;
+  debugKeyword: string;
+}
+
+/** `app`, or `create_app(...)` for a receiver that is itself a call. */
+function shortText(expression: Node): string {
+  if (expression.type === "call") return `${shortText(expression.childForFieldName("function")!)}(...)`;
+  const text = expression.text;
+  return text.includes("\n") || text.length > 40 ? "..." : text;
+}
+
+/** Whether `call` (a `call` node) starts a server (SPEC 1 and 3), and how that was recognised. */
+export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): ServerStart | undefined {
+  const callee = call.childForFieldName("function");
+  if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
+  const lastName = callee.type === "identifier" ? callee.text : callee.childForFieldName("attribute")?.text;
+  if (!lastName || !catalog.needles.includes(lastName)) return undefined;
+
+  const qualified = qualifiedName(callee, scopes, call.startIndex, catalog);
+  const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified);
+  if (fn) {
+    const through = callee.text === qualified ? "" : ` through the imports`;
+    return {
+      call: `${shortText(callee)}(...)`,
+      server: `the ${fn.server} server`,
+      reason: `\`${callee.text}\` is \`${qualified}\`${through}`,
+      hostPosition: fn.hostPosition,
+      debugKeyword: fn.debugKeyword ?? "debug",
+    };
+  }
+  if (callee.type !== "attribute") return undefined;
+  const receiver = callee.childForFieldName("object")!;
+  const application = explainApplication(receiver, scopes, call.startIndex, catalog);
+  if (!application) return undefined;
+  const frameworks = application.frameworks.filter((framework) => framework.serverMethods.includes(lastName));
+  if (frameworks.length === 0) return undefined;
+  return {
+    call: `${shortText(receiver)}.${lastName}(...)`,
+    server: frameworks.length === 1 ? `the ${frameworks[0]!.name} development server` : "a development server",
+    reason: application.reason,
+    hostPosition: frameworks[0]!.hostPosition,
+    debugKeyword: "debug",
+  };
+}

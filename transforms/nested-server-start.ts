@@ -1,0 +1,90 @@
+/**
+ * MG002 — server start nested in import-time code.
+ *
+ * A server start inside a top-level `try`/`with`/`if`/`for`/`while`: it still runs on import. The
+ * fix guards the whole top-level statement, which moves its other statements too: unsafe.
+ */
+import { GUARD } from "../src/guard-plan.js";
+import { analysisOf, bareCall, mentionsServerStart, topLevelAncestor } from "../src/python/analysis.js";
+import { importTimeStatements } from "../src/python/import-time.js";
+import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
+
+export const MG002: RuleDoc = {
+  code: "MG002",
+  name: "nested-import-time-server-start",
+  title: "Server started at import time inside a block",
+  cwe: ["668"],
+  documentation: `## What it does
+Checks for a web server start (see MG001), or a call of a module function that starts one (see
+MG003), nested in a top-level \`try\`, \`with\`, \`if\`, \`for\` or \`while\` block — code that
+still runs whenever the module is imported.
+
+## Why is this bad?
+The block runs on import, so the server starts when a test, a worker or a WSGI server such as
+gunicorn imports the module, exactly as with a bare top-level start (CWE-668, OWASP A01:2021).
+Wrapping the start in \`try:\` or \`if os.environ.get("DEV"):\` does not keep it out of
+production imports.
+
+## Example
+\`\`\`python
+import os
+from flask import Flask
+
+app = Flask(__name__)
+
+if os.environ.get("FLASK_DEBUG"):
+    app.run(debug=True)
+\`\`\`
+
+## Use instead
+\`\`\`python
+import os
+from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__":
+    if os.environ.get("FLASK_DEBUG"):
+        app.run(debug=True)
+\`\`\`
+
+## Fix safety
+The fix is unsafe: it moves the whole top-level statement under \`${GUARD}\`, so the block's
+other statements (an \`except\` handler, a loop's other work) stop running on import too. It is
+applied only with \`--unsafe-fixes\`, and always shown.
+
+## References
+- [Python: \`__main__\` — top-level code environment](https://docs.python.org/3/library/__main__.html)
+- [CWE-668: Exposure of Resource to Wrong Sphere](https://cwe.mitre.org/data/definitions/668.html)
+`,
+};
+
+function check(context: TransformContext): Detection[] {
+  const analysis = analysisOf(context);
+  const detections: Detection[] = [];
+  for (const statement of importTimeStatements(context.root)) {
+    if (statement.parent?.type === "module") continue;
+    const call = bareCall(statement);
+    if (!call) continue;
+    const direct = analysis.serverStart(call);
+    const indirect = direct ? undefined : analysis.startingCallee(call);
+    if (!direct && !indirect) continue;
+    const outer = topLevelAncestor(statement);
+    const what = direct ? `\`${direct.call}\` starts ${direct.server}` : `\`${call.childForFieldName("function")!.text}()\` starts ${indirect!.start.server}`;
+    detections.push({
+      rule: MG002.code,
+      message: `${what} on import: it is inside a top-level \`${outer.type.replace(/_statement$/, "")}\` block that runs whenever this module is imported; move the block under \`${GUARD}\``,
+      reason: direct ? direct.reason : indirect!.explanation,
+      node: statement,
+      fix: { applicability: "unsafe", statement: outer },
+    });
+  }
+  return detections;
+}
+
+export const nestedServerStart: Transform = {
+  name: "nested-server-start",
+  rules: [MG002],
+  mayMatch: mentionsServerStart,
+  check,
+};
