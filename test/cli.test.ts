@@ -73,7 +73,7 @@ describe("--dry-run", () => {
     const { root } = fixtureTree();
     const dry = runCli(["--dry-run", "."], root);
     expect(dry.code).toBe(1);
-    expect(dry.stdout).toMatch(/^--- a\/alias-import\.py\n\+\+\+ b\/alias-import\.py\n@@ /);
+    expect(dry.stdout).toMatch(/^--- a\/aiohttp-alias\.py\n\+\+\+ b\/aiohttp-alias\.py\n@@ /);
 
     const viaGit = mkdtempSync(join(tmpdir(), "mainguard-git-"));
     cpSync(root, viaGit, { recursive: true });

@@ -12,6 +12,8 @@ export interface FixtureCase {
   inputPath: string;
   /** Absent for negative cases: the input must come out byte-identical. */
   outputPath?: string;
+  /** `<case>.findings.txt`: the expected findings, one `line:col: CODE message` per line. */
+  findingsPath?: string;
 }
 
 /** The cases of a transform: `<case>.input.py`, with `<case>.output.py` unless nothing may change. */
@@ -23,7 +25,13 @@ export function fixtureCases(transform: string): FixtureCase[] {
     .map((file) => {
       const name = file.slice(0, -".input.py".length);
       const outputPath = join(directory, `${name}.output.py`);
-      return { name, inputPath: join(directory, file), ...(existsSync(outputPath) ? { outputPath } : {}) };
+      const findingsPath = join(directory, `${name}.findings.txt`);
+      return {
+        name,
+        inputPath: join(directory, file),
+        ...(existsSync(outputPath) ? { outputPath } : {}),
+        ...(existsSync(findingsPath) ? { findingsPath } : {}),
+      };
     });
 }
 
@@ -69,6 +77,10 @@ export function defineFixtureTests(transform: string, options: MainguardOptions 
       const mainguard = await createMainguard({ transforms: only, ...options });
       const input = readFileSync(fixture.inputPath, "utf8");
       const result = await mainguard.fix(input, fixture.inputPath);
+      if (fixture.findingsPath) {
+        const shown = result.findings.map((f) => `${f.start.line}:${f.start.column}: ${f.rule} ${f.message}\n`).join("");
+        expect(shown).toBe(readFileSync(fixture.findingsPath, "utf8"));
+      }
       if (!fixture.outputPath) {
         expect(result.output).toBe(input);
         expect(result.applied).toBe(0);

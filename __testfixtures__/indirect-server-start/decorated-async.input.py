@@ -1,0 +1,10 @@
+import functools
+from aiohttp import web
+
+
+@functools.lru_cache
+def start():
+    web.run_app(web.Application())
+
+
+start()

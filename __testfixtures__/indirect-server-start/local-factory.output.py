@@ -1,0 +1,10 @@
+from myservice import create_app
+
+
+def run_dev_server():
+    app = create_app("dev")
+    app.run(port=5001)
+
+
+if __name__ == "__main__":
+    run_dev_server()

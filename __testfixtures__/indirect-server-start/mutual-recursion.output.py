@@ -1,0 +1,17 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+def ping(n):
+    if n:
+        pong(n - 1)
+
+
+def pong(n):
+    ping(n)
+    app.run()
+
+
+if __name__ == "__main__":
+    ping(2)

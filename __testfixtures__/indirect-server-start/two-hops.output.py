@@ -1,0 +1,13 @@
+import uvicorn
+
+
+def serve(port):
+    uvicorn.run("api:app", port=port)
+
+
+def main():
+    serve(8000)
+
+
+if __name__ == "__main__":
+    main()

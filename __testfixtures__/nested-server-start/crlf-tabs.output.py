@@ -1,0 +1,7 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__":
+	if True:
+		app.run()

@@ -1,0 +1,9 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__":
+    try:
+        app.run(port=5000)
+    except KeyboardInterrupt:
+        print("bye")

@@ -1,0 +1,6 @@
+import contextlib
+
+import uvicorn
+
+with contextlib.suppress(KeyboardInterrupt):
+    uvicorn.run("main:app")

@@ -1,0 +1,4 @@
+from aiohttp.web import Application, run_app as go
+
+app = Application()
+go(app, port=8081)

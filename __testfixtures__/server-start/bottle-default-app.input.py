@@ -1,0 +1,4 @@
+import bottle
+
+site = bottle.default_app()
+site.run(port=8080)

@@ -1,0 +1,6 @@
+from sanic import Sanic
+
+app = Sanic("hello")
+
+if __name__ == "__main__":
+    app.run(port=8000)

@@ -1,0 +1,6 @@
+import flask
+import flask_socketio as fsio
+
+app = flask.Flask(__name__)
+sio = fsio.SocketIO(app, cors_allowed_origins="*")
+sio.run(app)

@@ -1,0 +1,3 @@
+import uvicorn as uv
+
+uv.run("main:app", reload=True)

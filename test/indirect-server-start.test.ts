@@ -1,0 +1,3 @@
+import { defineFixtureTests } from "./fixture-utils.js";
+
+defineFixtureTests("indirect-server-start");
