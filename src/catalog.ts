@@ -23,7 +23,7 @@ export interface AppFramework {
 export interface ServerFunction {
   /** Qualified name, as reached through imports: `uvicorn.run`, `aiohttp.web.run_app`. */
   qualified: string;
-  /** Display name of the server, used in messages. */
+  /** Display name of the server, used in messages; empty for calls the configuration adds. */
   server: string;
   /** Where it takes the host positionally, and the keyword that turns its debugger on (MG101). */
   hostPosition?: number;
@@ -92,7 +92,7 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
   );
   const serverFunctions = [
     ...SERVER_FUNCTIONS,
-    ...(config.extraServerCalls ?? []).map((qualified) => ({ qualified, server: qualified })),
+    ...(config.extraServerCalls ?? []).map((qualified) => ({ qualified, server: "" })),
   ];
   const needles = new Set([
     ...frameworks.flatMap((framework) => framework.serverMethods),

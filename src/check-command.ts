@@ -1,3 +1,4 @@
+import type { CatalogConfig } from "./catalog.js";
 import type { Colors } from "./colors.js";
 import { formatGithub } from "./output/github.js";
 import { formatJson } from "./output/json.js";
@@ -17,6 +18,7 @@ export interface CheckSettings {
   mode: Mode;
   format: Format;
   unsafeFixes: boolean;
+  catalog: CatalogConfig;
   jobs: number;
   verbose: boolean;
   quiet: boolean;
@@ -56,7 +58,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
 
   const progress = progressBar(files.length, process.stderr, !settings.quiet);
   const run = { fix: mode !== "report", describeFixes };
-  for await (const file of processFiles(files, { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, run }, () => progress.tick())) {
+  for await (const file of processFiles(files, { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run }, () => progress.tick())) {
     results.push(file);
     if (file.problem) {
       progress.done();
@@ -76,7 +78,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   let ending: "finished" | "quit" | "interrupted" = "finished";
   if (mode === "interactive") {
     const { reviewChanges } = await import("./review.js");
-    ending = await reviewChanges(results.filter((file) => file.change), settings.out, write);
+    ending = await reviewChanges(results.filter((file) => file.change), settings.out, write, settings.unsafeFixes);
     for (const file of results) printFindings(file);
   }
 

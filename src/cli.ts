@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES, TRANSFORMS } from "../transforms/index.js";
 import { EXIT, runCheck, type Format } from "./check-command.js";
+import { createCatalog } from "./catalog.js";
 import { colorsFor } from "./colors.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { discover } from "./discover.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
 import { defaultJobs } from "./run-files.js";
@@ -42,7 +45,8 @@ function program(): Command {
     .option("--dry-run", "print a unified diff of every fix; change nothing")
     .option("-i, --interactive", "per file: show the diff and ask y (apply), n (skip), a (this and all remaining), q (quit)")
     .option("--write", "apply every fix")
-    .option("--unsafe-fixes", "also apply unsafe fixes")
+    .option("--unsafe-fixes", "also apply unsafe fixes (MG002)")
+    .option("--no-unsafe-fixes", "do not apply unsafe fixes, whatever pyproject.toml says")
     .addOption(new Option("--format <format>", "findings output").choices(["text", "json", "sarif", "github"]).default("text"))
     .option("--exclude <glob>", "gitignore-style pattern to skip, relative to this directory (repeatable)", (v: string, all: string[]) => [...all, v], [])
     .option("--no-ignore", "do not read .gitignore files or .git/info/exclude")
@@ -112,14 +116,24 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.error;
   }
   const mode: Mode = options.write ? "write" : options.dryRun ? "dry-run" : options.interactive ? "interactive" : "report";
-  const unsafeFixes = options.unsafeFixes === true;
+  const cwd = process.cwd();
+  let config: Config;
+  try {
+    config = await loadConfig(options.stdinFilename !== undefined ? dirname(resolve(cwd, options.stdinFilename)) : cwd);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    fail(error.message);
+    return EXIT.error;
+  }
+  // Flags win over pyproject.toml.
+  const unsafeFixes = options.unsafeFixes ?? config.unsafeFixes ?? false;
 
   if (options.stdinFilename !== undefined) {
     if (command.args.length > 0 || mode === "interactive") {
       fail("--stdin-filename reads one file from stdin: give no paths and no -i");
       return EXIT.error;
     }
-    return runStdin({ path: options.stdinFilename, transforms: TRANSFORMS, unsafeFixes, dryRun: mode === "dry-run" });
+    return runStdin({ path: options.stdinFilename, transforms: TRANSFORMS, unsafeFixes, catalog: createCatalog(config), dryRun: mode === "dry-run" });
   }
   if (mode === "interactive" && !(process.stdin.isTTY && process.stdout.isTTY)) {
     fail("--interactive needs a terminal (stdin and stdout); use --dry-run to preview or --write to apply");
@@ -127,7 +141,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const paths = command.args.length > 0 ? command.args : ["."];
-  const { files, missing } = await discover(paths, process.cwd(), { gitignore: options.ignore, exclude: options.exclude });
+  const exclude = [
+    { base: cwd, patterns: options.exclude },
+    ...(config.path ? [{ base: dirname(config.path), patterns: config.exclude }] : []),
+  ];
+  const { files, missing } = await discover(paths, cwd, { gitignore: options.ignore, exclude });
   for (const path of missing) fail(`${path}: no such file or directory`);
   if (options.showFiles) {
     process.stdout.write(files.map((file) => `${file}\n`).join(""));
@@ -139,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
       mode,
       format: options.format,
       unsafeFixes,
+      catalog: { extraAppNames: config.extraAppNames, extraServerCalls: config.extraServerCalls },
       jobs: options.jobs ?? defaultJobs(),
       verbose: options.verbose === true,
       quiet: options.quiet === true,

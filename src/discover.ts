@@ -12,8 +12,13 @@ export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set([
 export interface DiscoveryOptions {
   /** Read .gitignore files and .git/info/exclude (default true). */
   gitignore?: boolean;
-  /** Extra gitignore-style patterns, relative to the current directory. */
-  exclude?: readonly string[];
+  /** Extra gitignore-style patterns, each group relative to its base directory. */
+  exclude?: readonly ExcludePatterns[];
+}
+
+export interface ExcludePatterns {
+  base: string;
+  patterns: readonly string[];
 }
 
 export interface Discovery {
@@ -38,11 +43,14 @@ export async function discover(paths: readonly string[], cwd: string, options: D
   const files = new Map<string, string>(); // real path → absolute path as first reached
   const seenDirectories = new Set<string>();
   const missing: string[] = [];
-  const excludes = options.exclude?.length ? ignore({ ignorecase: false }).add([...options.exclude]) : undefined;
-  const excluded = (path: string, isDirectory: boolean) => {
-    const rel = displayPath(path, cwd);
-    return excludes !== undefined && !rel.startsWith("..") && excludes.ignores(isDirectory ? `${rel}/` : rel);
-  };
+  const excludes = (options.exclude ?? [])
+    .filter((group) => group.patterns.length > 0)
+    .map((group) => ({ base: group.base, matcher: ignore({ ignorecase: false }).add([...group.patterns]) }));
+  const excluded = (path: string, isDirectory: boolean) =>
+    excludes.some(({ base, matcher }) => {
+      const rel = displayPath(path, base);
+      return !rel.startsWith("..") && matcher.ignores(isDirectory ? `${rel}/` : rel);
+    });
 
   const addFile = async (absolute: string) => {
     const real = await realpath(absolute).catch(() => absolute);

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { TRANSFORMS } from "../transforms/index.js";
+import { createCatalog } from "./catalog.js";
 import { Engine } from "./engine.js";
 import { processFile, type FileResult } from "./process-file.js";
 import type { WorkerReply, WorkerSettings } from "./worker.js";
@@ -24,7 +25,7 @@ export function defaultJobs(): number {
 export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void): AsyncGenerator<FileResult> {
   const jobs = Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (jobs <= 1) {
-    const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes });
+    const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
     for (const path of files) {
       const result = await processFile(engine, path, settings.run);
       onDone?.();
@@ -40,7 +41,7 @@ async function* inWorkers(files: readonly string[], settings: RunnerSettings, jo
   let next = 0;
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
-  const workerData: WorkerSettings = { unsafeFixes: settings.unsafeFixes, run: settings.run };
+  const workerData: WorkerSettings = { unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run: settings.run };
   const workers = Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
   const feed = (worker: Worker) => {
     if (next < files.length) worker.postMessage({ index: next, path: files[next++]! });

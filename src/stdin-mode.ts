@@ -1,12 +1,14 @@
 import { Engine } from "./engine.js";
 import { unifiedPatch } from "./output/patch.js";
 import { decodeSource } from "./read-source.js";
+import type { Catalog } from "./catalog.js";
 import type { Transform } from "./types.js";
 
 export interface StdinSettings {
   path: string;
   transforms: readonly Transform[];
   unsafeFixes: boolean;
+  catalog: Catalog;
   dryRun: boolean;
 }
 
@@ -29,7 +31,7 @@ export async function runStdin(settings: StdinSettings): Promise<number> {
     if (!settings.dryRun) process.stdout.write(bytes);
     return 0;
   }
-  const engine = Engine.create({ transforms: settings.transforms, unsafeFixes: settings.unsafeFixes });
+  const engine = Engine.create({ transforms: settings.transforms, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog });
   const result = await engine.run(source.text, settings.path, { fix: true });
   if (result.skipped?.kind === "syntax-error") {
     process.stderr.write(`mainguard: ${settings.path}: skipped: syntax error at ${result.skipped.line}:${result.skipped.column}\n`);

@@ -1,11 +1,13 @@
 /** A worker thread: loads the grammar once, then checks (and fixes) the files it is sent. */
 import { parentPort, workerData } from "node:worker_threads";
 import { TRANSFORMS } from "../transforms/index.js";
+import { createCatalog, type CatalogConfig } from "./catalog.js";
 import { Engine, type RunOptions } from "./engine.js";
 import { processFile, type FileResult } from "./process-file.js";
 
 export interface WorkerSettings {
   unsafeFixes: boolean;
+  catalog: CatalogConfig;
   run: RunOptions;
 }
 
@@ -20,7 +22,7 @@ export interface WorkerReply {
 }
 
 const settings = workerData as WorkerSettings;
-const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes });
+const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
 
 parentPort!.on("message", async ({ index, path }: WorkerRequest) => {
   let result: FileResult;

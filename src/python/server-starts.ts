@@ -37,7 +37,7 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
     const through = callee.text === qualified ? "" : ` through the imports`;
     return {
       call: `${shortText(callee)}(...)`,
-      server: `the ${fn.server} server`,
+      server: fn.server ? `the ${fn.server} server` : "a server",
       reason: `\`${callee.text}\` is \`${qualified}\`${through}`,
       hostPosition: fn.hostPosition,
       debugKeyword: fn.debugKeyword ?? "debug",
