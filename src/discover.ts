@@ -35,6 +35,16 @@ export function displayPath(absolute: string, cwd: string): string {
 }
 
 /**
+ * The rules a named directory's walk starts with: its ancestors' .gitignore files — unless they
+ * ignore the directory itself, which the user named and so wants checked.
+ */
+async function rulesAbove(directory: string, options: DiscoveryOptions): Promise<IgnoreRules> {
+  if (options.gitignore === false) return IgnoreRules.none();
+  const rules = await IgnoreRules.above(directory);
+  return rules.ignores(directory, true) ? IgnoreRules.none() : rules;
+}
+
+/**
  * The `.py` files under `paths`. A path named on the command line is always processed; below it,
  * .gitignore rules, --exclude patterns and ALWAYS_SKIPPED apply. Symlinked files count once (by
  * their target); a directory reached twice (a symlink loop) is not entered again.
@@ -86,7 +96,7 @@ export async function discover(paths: readonly string[], cwd: string, options: D
     const absolute = resolve(cwd, given);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) missing.push(given);
-    else if (info.isDirectory()) await walk(absolute, options.gitignore === false ? IgnoreRules.none() : await IgnoreRules.above(absolute));
+    else if (info.isDirectory()) await walk(absolute, await rulesAbove(absolute, options));
     else await addFile(absolute);
   }
   const display = [...files.values()].map((absolute) => displayPath(absolute, cwd));
