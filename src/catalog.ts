@@ -17,6 +17,8 @@ export interface AppFramework {
   appNames: string[];
   /** Where a server method takes `host` positionally (MG101), if it does. */
   hostPosition?: number;
+  /** Whether `debug=True` serves Werkzeug's interactive debugger (MG101). */
+  werkzeugDebugger?: boolean;
 }
 
 /** A function whose call starts a blocking server. */
@@ -25,7 +27,7 @@ export interface ServerFunction {
   qualified: string;
   /** Display name of the server, used in messages; empty for calls the configuration adds. */
   server: string;
-  /** Where it takes the host positionally, and the keyword that turns its debugger on (MG101). */
+  /** Where it takes the host positionally, and the keyword that turns Werkzeug's debugger on (MG101). */
   hostPosition?: number;
   debugKeyword?: string;
 }
@@ -33,11 +35,11 @@ export interface ServerFunction {
 const APP = ["app", "application"];
 
 export const APP_FRAMEWORKS: readonly AppFramework[] = [
-  { name: "Flask", package: "flask", appClasses: ["flask.Flask", "flask.app.Flask"], serverMethods: ["run"], appNames: APP, hostPosition: 0 },
+  { name: "Flask", package: "flask", appClasses: ["flask.Flask", "flask.app.Flask"], serverMethods: ["run"], appNames: APP, hostPosition: 0, werkzeugDebugger: true },
   { name: "Quart", package: "quart", appClasses: ["quart.Quart", "quart.app.Quart"], serverMethods: ["run"], appNames: APP, hostPosition: 0 },
   { name: "Sanic", package: "sanic", appClasses: ["sanic.Sanic", "sanic.app.Sanic"], serverMethods: ["run"], appNames: APP, hostPosition: 0 },
   { name: "Bottle", package: "bottle", appClasses: ["bottle.Bottle", "bottle.default_app"], serverMethods: ["run"], appNames: APP },
-  { name: "Dash", package: "dash", appClasses: ["dash.Dash", "dash.dash.Dash"], serverMethods: ["run", "run_server"], appNames: APP, hostPosition: 0 },
+  { name: "Dash", package: "dash", appClasses: ["dash.Dash", "dash.dash.Dash"], serverMethods: ["run", "run_server"], appNames: APP, hostPosition: 0, werkzeugDebugger: true },
   {
     name: "Flask-SocketIO",
     package: "flask_socketio",
@@ -45,6 +47,7 @@ export const APP_FRAMEWORKS: readonly AppFramework[] = [
     serverMethods: ["run"],
     appNames: ["socketio", "socket_io", "sio"],
     hostPosition: 1,
+    werkzeugDebugger: true,
   },
 ];
 

@@ -92,8 +92,8 @@ describe("a generated monorepo", () => {
   });
 
   it("processes a path named on the command line even when it is ignored", () => {
-    const result = runCli(["generated/app.py"], root);
-    expect(result.stdout).toContain("generated/app.py:11:1: MG001");
+    expect(runCli(["generated/app.py"], root).stdout).toContain("generated/app.py:11:1: MG001");
+    expect(runCli(["--show-files", "generated"], root).stdout).toBe("generated/app.py\n");
   });
 
   it("--no-ignore reads no .gitignore; --exclude adds patterns", () => {

@@ -14,9 +14,10 @@ export const MG101: RuleDoc = {
   title: "Debugger exposed on all network interfaces",
   cwe: ["489", "668"],
   documentation: `## What it does
-Checks for a server start that passes \`debug=True\` (Werkzeug's \`use_debugger=True\`) together
-with a host that binds every network interface, \`"0.0.0.0"\` or \`"::"\` — whether or not the
-start is under \`if __name__ == "__main__":\`.
+Checks for a server start that serves Werkzeug's interactive debugger — Flask's, Dash's or
+Flask-SocketIO's \`run(debug=True)\`, \`werkzeug.serving.run_simple(use_debugger=True)\` —
+together with a host that binds every network interface, \`"0.0.0.0"\` or \`"::"\`, whether
+or not the start is under \`if __name__ == "__main__":\`.
 
 ## Why is this bad?
 With debug on, Werkzeug serves its interactive debugger: anyone who can reach the port and trigger
@@ -76,7 +77,7 @@ function check(context: TransformContext): Detection[] {
     const args = call?.childForFieldName("arguments");
     if (!call || args?.type !== "argument_list") continue;
     const start = analysis.serverStart(call, enclosingFunction(call));
-    if (!start || keyword(args, start.debugKeyword)?.type !== "true") continue;
+    if (!start?.debugKeyword || keyword(args, start.debugKeyword)?.type !== "true") continue;
     const positional = args.namedChildren.filter((child) => child && child.type !== "keyword_argument" && child.type !== "comment");
     const hostNode = keyword(args, "host") ?? keyword(args, "hostname") ?? (start.hostPosition !== undefined ? positional[start.hostPosition] : undefined);
     const host = stringValue(hostNode);

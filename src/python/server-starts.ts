@@ -11,9 +11,10 @@ export interface ServerStart {
   server: string;
   /** How it was recognised (--verbose, JSON, SARIF). */
   reason: string;
-  /** Where the host goes positionally, and the keyword that turns the debugger on (MG101). */
+  /** Where the host goes positionally, and the keyword that turns Werkzeug's debugger on (MG101). */
   hostPosition?: number;
-  debugKeyword: string;
+  /** Absent when the server has no interactive debugger to expose. */
+  debugKeyword?: string;
 }
 
 /** `app`, or `create_app(...)` for a receiver that is itself a call. */
@@ -40,7 +41,7 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
       server: fn.server ? `the ${fn.server} server` : "a server",
       reason: `\`${callee.text}\` is \`${qualified}\`${through}`,
       hostPosition: fn.hostPosition,
-      debugKeyword: fn.debugKeyword ?? "debug",
+      debugKeyword: fn.debugKeyword,
     };
   }
   if (callee.type !== "attribute") return undefined;
@@ -54,6 +55,6 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
     server: frameworks.length === 1 ? `the ${frameworks[0]!.name} development server` : "a development server",
     reason: application.reason,
     hostPosition: frameworks[0]!.hostPosition,
-    debugKeyword: "debug",
+    debugKeyword: frameworks.some((framework) => framework.werkzeugDebugger) ? "debug" : undefined,
   };
 }
