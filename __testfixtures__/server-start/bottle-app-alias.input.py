@@ -1,0 +1,4 @@
+import bottle as bt
+
+web = bt.Bottle()
+web.run(port=8080)

@@ -1,0 +1,5 @@
+import bottle as bt
+
+web = bt.Bottle()
+if __name__ == "__main__":
+    web.run(port=8080)
