@@ -1,3 +1,5 @@
+import { substringsOf, wordsPattern } from "./prefilter.js";
+
 /**
  * What counts as a server start (SPEC 1 and 3). Adding a framework or a server is adding a row
  * here and a fixture pair under __testfixtures__/.
@@ -77,8 +79,12 @@ export interface Catalog {
   frameworks: readonly AppFramework[];
   serverFunctions: readonly ServerFunction[];
   factoryNames: readonly string[];
-  /** Every method or function name a server start can end in: the raw-text prefilter. */
+  /** Every method or function name a server start can end in (the raw-text prefilter). */
   needles: readonly string[];
+  /** Every word one of those needs nearby to be a server start: packages, factories, app names. */
+  receiverWords: readonly string[];
+  /** The same, compiled for the raw-text prefilter. */
+  prefilter: { substrings: readonly string[]; needle: RegExp; receiver: RegExp };
 }
 
 export interface CatalogConfig {
@@ -101,7 +107,13 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     ...frameworks.flatMap((framework) => framework.serverMethods),
     ...serverFunctions.map((fn) => fn.qualified.split(".").pop()!),
   ]);
-  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles] };
+  const receiverWords = new Set([
+    ...frameworks.flatMap((framework) => [framework.package, ...framework.appNames]),
+    ...serverFunctions.map((fn) => fn.qualified.split(".")[0]!),
+    ...APP_FACTORY_NAMES,
+  ]);
+  const prefilter = { substrings: substringsOf([...needles]), needle: wordsPattern([...needles]), receiver: wordsPattern([...receiverWords]) };
+  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], receiverWords: [...receiverWords], prefilter };
 }
 
 export const DEFAULT_CATALOG = createCatalog();

@@ -13,7 +13,21 @@ import { defaultJobs } from "./run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import type { Mode } from "./summary.js";
 
-const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+/** The package's version: package.json is one level up from the bundle, two from the tsc build. */
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const candidate of ["../package.json", "../../package.json"]) {
+    try {
+      const json = require(candidate) as { name?: string; version?: string };
+      if (json.name === "mainguard" && json.version) return json.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return "unknown";
+}
+
+const version = packageVersion();
 
 interface Options {
   dryRun?: boolean;
@@ -171,7 +185,10 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv).then(
   (code) => {
-    process.exitCode = code;
+    // Exit now rather than when the event loop drains: V8 would first finish optimising the
+    // grammar's WASM in the background, which a short run never uses (stdout and stderr are
+    // synchronous on Linux, so nothing written is lost).
+    process.exit(code);
   },
   (error: unknown) => {
     process.stderr.write(`mainguard: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from "node:fs/promises";
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import { IgnoreRules } from "./ignore-rules.js";
@@ -61,44 +61,65 @@ export async function discover(paths: readonly string[], cwd: string, options: D
       const rel = displayPath(path, base);
       return !rel.startsWith("..") && matcher.ignores(isDirectory ? `${rel}/` : rel);
     });
-
-  const addFile = async (absolute: string) => {
-    const real = await realpath(absolute).catch(() => absolute);
-    if (!files.has(real)) files.set(real, absolute);
+  const realOf = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
   };
 
-  const walk = async (directory: string, inherited: IgnoreRules): Promise<void> => {
-    const real = await realpath(directory).catch(() => directory);
-    if (seenDirectories.has(real)) return;
-    seenDirectories.add(real);
-    const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  // Synchronous on purpose: one readdir per directory and no per-file system call (a file's real
+  // path is its directory's plus its name, unless it is itself a link) keep discovery cheap.
+  const walk = async (directory: string, realDirectory: string, inherited: IgnoreRules): Promise<void> => {
+    if (seenDirectories.has(realDirectory)) return;
+    seenDirectories.add(realDirectory);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
     const rules = options.gitignore !== false && entries.some((e) => e.name === ".gitignore") ? await inherited.enter(directory) : inherited;
-    const subdirectories: string[] = [];
+    const subdirectories: Array<[string, string]> = [];
     for (const entry of entries) {
       const path = join(directory, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
+      let real = join(realDirectory, entry.name);
       if (entry.isSymbolicLink()) {
-        const target = await stat(path).catch(() => undefined);
+        const target = statOrUndefined(path);
         isDirectory = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? false;
+        real = realOf(path);
       }
       if (isDirectory) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && !rules.ignores(path, true) && !excluded(path, true)) subdirectories.push(path);
+        if (!ALWAYS_SKIPPED.has(entry.name) && !rules.ignores(path, true) && !excluded(path, true)) subdirectories.push([path, real]);
       } else if (isFile && entry.name.endsWith(".py") && !rules.ignores(path, false) && !excluded(path, false)) {
-        await addFile(path);
+        if (!files.has(real)) files.set(real, path);
       }
     }
-    for (const subdirectory of subdirectories) await walk(subdirectory, rules);
+    for (const [path, real] of subdirectories) await walk(path, real, rules);
   };
 
   for (const given of paths) {
     const absolute = resolve(cwd, given);
-    const info = await stat(absolute).catch(() => undefined);
+    const info = statOrUndefined(absolute);
     if (!info) missing.push(given);
-    else if (info.isDirectory()) await walk(absolute, await rulesAbove(absolute, options));
-    else await addFile(absolute);
+    else if (info.isDirectory()) await walk(absolute, realOf(absolute), await rulesAbove(absolute, options));
+    else {
+      const real = realOf(absolute);
+      if (!files.has(real)) files.set(real, absolute);
+    }
   }
   const display = [...files.values()].map((absolute) => displayPath(absolute, cwd));
   return { files: display.sort(), missing };
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -7,6 +7,7 @@ import { firstSyntaxError } from "./syntax-errors.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
 import { applySuppressions } from "./suppression.js";
+import { RawText } from "./prefilter.js";
 import { differenceAfterGuarding } from "./verify.js";
 
 export interface EngineOptions {
@@ -15,6 +16,8 @@ export interface EngineOptions {
   unsafeFixes?: boolean;
   /** Frameworks and servers to recognise; the built-in catalog by default. */
   catalog?: Catalog;
+  /** Skip files the raw-text prefilter rules out (default true; off only to prove it changes nothing). */
+  prefilter?: boolean;
 }
 
 export interface RunOptions {
@@ -22,6 +25,8 @@ export interface RunOptions {
   fix?: boolean;
   /** Attach to each fixable finding the verified edits that fix it alone (for JSON and SARIF). */
   describeFixes?: boolean;
+  /** The file's bytes, when the caller has them: the prefilter searches them as they are. */
+  raw?: RawText;
 }
 
 function toFinding(detection: Detection, positions: PositionIndex): Finding {
@@ -55,6 +60,12 @@ export class Engine {
     return new Engine(options);
   }
 
+  /** The transforms that may find something in a file with these bytes (all, with the prefilter off). */
+  candidates(raw: RawText): Transform[] {
+    if (this.options.prefilter === false) return [...this.options.transforms];
+    return this.options.transforms.filter((transform) => transform.mayMatch(raw, this.catalog));
+  }
+
   /** Whether a fix run would try to fix this finding. */
   willFix(finding: Finding): boolean {
     return finding.fix !== undefined && (finding.fix.applicability === "safe" || this.options.unsafeFixes === true);
@@ -66,7 +77,7 @@ export class Engine {
   }
 
   async run(source: string, path: string, options: RunOptions = {}): Promise<FixResult> {
-    const transforms = this.options.transforms.filter((transform) => transform.mayMatch(source, this.catalog));
+    const transforms = this.candidates(options.raw ?? RawText.of(source));
     if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
     const tree = await this.parse(source);
     try {

@@ -1,5 +1,6 @@
 import type { Engine, RunOptions } from "./engine.js";
-import { readSource } from "./read-source.js";
+import { RawText } from "./prefilter.js";
+import { readBytes } from "./read-source.js";
 import type { Finding } from "./types.js";
 
 export interface FileResult {
@@ -18,11 +19,17 @@ export interface FileResult {
   change?: { original: Uint8Array; before: string; after: string; output: Uint8Array; applied: number };
 }
 
-/** Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. */
+/**
+ * Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. Its
+ * text is decoded only when the raw-bytes prefilter leaves a transform that may match.
+ */
 export async function processFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
-  const source = await readSource(path);
+  const source = readBytes(path);
   if (!source.ok) return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
-  const result = await engine.run(source.text, path, options);
+  const raw = new RawText(source.bytes);
+  if (engine.candidates(raw).length === 0) return { path, findings: [], fixable: 0, suppressed: 0 };
+  const text = source.codec.decode(source.bytes);
+  const result = await engine.run(text, path, { ...options, raw });
   const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
   const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed };
   if (result.skipped?.kind === "syntax-error") {
@@ -36,7 +43,7 @@ export async function processFile(engine: Engine, path: string, options: RunOpti
     } catch (error) {
       return { ...file, fixable: 0, problem: { message: `not fixed: ${(error as Error).message}`, fatal: false } };
     }
-    file.change = { original: source.bytes, before: source.text, after: result.output, output, applied: result.applied };
+    file.change = { original: source.bytes, before: text, after: result.output, output, applied: result.applied };
   }
   return file;
 }

@@ -1,41 +1,51 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { codecFor, codingCookie, type Codec } from "./encoding.js";
 
-export type SourceFile =
-  | { ok: true; bytes: Buffer; text: string; codec: Codec }
-  | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
+export type Bytes = { ok: true; bytes: Buffer; codec: Codec } | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
+
+export type SourceFile = { ok: true; bytes: Buffer; text: string; codec: Codec } | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
 
 /**
- * A Python file's text, or why it is skipped. Unreadable files are fatal (exit 2); binary or
- * undecodable ones are skipped with a reason.
+ * A Python file's bytes, checked: it has no NUL byte and is valid in its encoding (UTF-8, or what
+ * its PEP 263 cookie declares, if mainguard can write that back). Unreadable files are fatal
+ * (exit 2); the others are skipped with the reason. Synchronous: it runs in worker threads, where
+ * a plain read is the cheapest.
  */
-export async function readSource(path: string): Promise<SourceFile> {
+export function readBytes(path: string): Bytes {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const message = code === "EISDIR" ? "is a directory" : (error as Error).message.replace(/^[A-Z]+: /, "").replace(/, open .*$/, "");
     return { ok: false, reason: `cannot read: ${message}`, fatal: true };
   }
-  return decodeSource(bytes);
+  return checkBytes(bytes);
 }
 
-export function decodeSource(bytes: Buffer): SourceFile {
+export function checkBytes(bytes: Buffer): Bytes {
   if (bytes.includes(0)) return { ok: false, bytes, reason: "binary file (contains a NUL byte)", fatal: false };
   const cookie = codingCookie(bytes);
   const codec = codecFor(cookie);
   if (!codec) {
     return { ok: false, bytes, reason: `declares encoding ${cookie}, which mainguard cannot write back faithfully`, fatal: false };
   }
-  let text: string;
+  const invalid = { ok: false as const, bytes, fatal: false, reason: cookie ? `not valid ${cookie} (per its coding cookie)` : "not valid UTF-8 and has no coding cookie (PEP 263)" };
+  if (codec.name === "utf-8") return isUtf8(bytes) ? { ok: true, bytes, codec } : invalid;
+  // Other encodings are rare: check that decoding and encoding give the same bytes back.
   try {
-    text = codec.decode(bytes);
+    if (!codec.encode(codec.decode(bytes)).equals(bytes)) {
+      return { ok: false, bytes, fatal: false, reason: `its ${codec.name} bytes do not survive a decode and encode round trip` };
+    }
   } catch {
-    return { ok: false, bytes, reason: cookie ? `not valid ${cookie} (per its coding cookie)` : "not valid UTF-8 and has no coding cookie (PEP 263)", fatal: false };
+    return invalid;
   }
-  if (!codec.encode(text).equals(bytes)) {
-    return { ok: false, bytes, reason: `its ${codec.name} bytes do not survive a decode and encode round trip`, fatal: false };
-  }
-  return { ok: true, bytes, text, codec };
+  return { ok: true, bytes, codec };
+}
+
+/** The checked bytes of a file (read, or given on stdin) with their text. */
+export function decodeSource(bytes: Buffer): SourceFile {
+  const checked = checkBytes(bytes);
+  return checked.ok ? { ...checked, text: checked.codec.decode(bytes) } : checked;
 }

@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { TRANSFORMS } from "../transforms/index.js";
 import { createCatalog } from "./catalog.js";
 import { Engine } from "./engine.js";
+import { preferFastStartup } from "./parser.js";
 import { processFile, type FileResult } from "./process-file.js";
 import type { WorkerReply, WorkerSettings } from "./worker.js";
 
@@ -25,6 +26,7 @@ export function defaultJobs(): number {
 export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void): AsyncGenerator<FileResult> {
   const jobs = Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (jobs <= 1) {
+    preferFastStartup();
     const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
     for (const path of files) {
       const result = await processFile(engine, path, settings.run);

@@ -1,5 +1,6 @@
 import { Engine } from "./engine.js";
 import { unifiedPatch } from "./output/patch.js";
+import { preferFastStartup } from "./parser.js";
 import { decodeSource } from "./read-source.js";
 import type { Catalog } from "./catalog.js";
 import type { Transform } from "./types.js";
@@ -31,6 +32,7 @@ export async function runStdin(settings: StdinSettings): Promise<number> {
     if (!settings.dryRun) process.stdout.write(bytes);
     return 0;
   }
+  preferFastStartup();
   const engine = Engine.create({ transforms: settings.transforms, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog });
   const result = await engine.run(source.text, settings.path, { fix: true });
   if (result.skipped?.kind === "syntax-error") {

@@ -1,5 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import type { Catalog } from "./catalog.js";
+import type { RawText } from "./prefilter.js";
 
 /** A replacement of the original text [start, end) by `text`; an insertion when start === end.
  * Offsets are JavaScript string offsets (UTF-16 code units) into the source as read. */
@@ -69,8 +70,8 @@ export interface Transform {
   /** Directory name under __testfixtures__ and the module name under transforms/. */
   name: string;
   rules: RuleDoc[];
-  /** Cheap test on the raw text: false means the file cannot hold a finding, and is not parsed. */
-  mayMatch(source: string, catalog: Catalog): boolean;
+  /** Cheap test on the raw bytes: false means the file cannot hold a finding, and is not parsed. */
+  mayMatch(raw: RawText, catalog: Catalog): boolean;
   check(context: TransformContext): Detection[];
 }
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-export const CLI = resolve(import.meta.dirname, "../dist/src/cli.js");
+export const CLI = resolve(import.meta.dirname, "../dist/cli.js");
 
 export interface CliResult {
   code: number | null;

@@ -5,7 +5,8 @@
  * not it is guarded.
  */
 import type { Node } from "web-tree-sitter";
-import { analysisOf, mentionsServerStart } from "../src/python/analysis.js";
+import { analysisOf } from "../src/python/analysis.js";
+import { mayHoldServerStart } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG101: RuleDoc = {
@@ -95,6 +96,6 @@ function check(context: TransformContext): Detection[] {
 export const exposedDebugger: Transform = {
   name: "exposed-debugger",
   rules: [MG101],
-  mayMatch: (source, catalog) => (source.includes("0.0.0.0") || source.includes("::")) && mentionsServerStart(source, catalog),
+  mayMatch: (raw, catalog) => (raw.includes("0.0.0.0") || raw.includes("::")) && mayHoldServerStart(raw, catalog),
   check,
 };

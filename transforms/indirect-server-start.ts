@@ -5,8 +5,9 @@
  * away, but still happens on import.
  */
 import { GUARD } from "../src/guard-plan.js";
-import { analysisOf, bareCall, mentionsServerStart } from "../src/python/analysis.js";
+import { analysisOf, bareCall } from "../src/python/analysis.js";
 import { topLevelStatements } from "../src/python/import-time.js";
+import { mayHoldServerStart } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG003: RuleDoc = {
@@ -83,6 +84,6 @@ function check(context: TransformContext): Detection[] {
 export const indirectServerStart: Transform = {
   name: "indirect-server-start",
   rules: [MG003],
-  mayMatch: mentionsServerStart,
+  mayMatch: mayHoldServerStart,
   check,
 };

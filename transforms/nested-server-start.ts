@@ -5,8 +5,9 @@
  * fix guards the whole top-level statement, which moves its other statements too: unsafe.
  */
 import { GUARD } from "../src/guard-plan.js";
-import { analysisOf, bareCall, mentionsServerStart, topLevelAncestor } from "../src/python/analysis.js";
+import { analysisOf, bareCall, topLevelAncestor } from "../src/python/analysis.js";
 import { importTimeStatements } from "../src/python/import-time.js";
+import { mayHoldServerStart } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG002: RuleDoc = {
@@ -85,6 +86,6 @@ function check(context: TransformContext): Detection[] {
 export const nestedServerStart: Transform = {
   name: "nested-server-start",
   rules: [MG002],
-  mayMatch: mentionsServerStart,
+  mayMatch: mayHoldServerStart,
   check,
 };

@@ -4,8 +4,9 @@
  * A top-level expression statement that starts a web server. The documentation below is what
  * `mainguard rule MG001` prints and what SARIF carries.
  */
-import { analysisOf, bareCall, mentionsServerStart } from "../src/python/analysis.js";
+import { analysisOf, bareCall } from "../src/python/analysis.js";
 import { topLevelStatements } from "../src/python/import-time.js";
+import { mayHoldServerStart } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 import { GUARD } from "../src/guard-plan.js";
 
@@ -83,6 +84,6 @@ function check(context: TransformContext): Detection[] {
 export const serverStart: Transform = {
   name: "server-start",
   rules: [MG001],
-  mayMatch: mentionsServerStart,
+  mayMatch: mayHoldServerStart,
   check,
 };

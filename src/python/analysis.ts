@@ -103,11 +103,6 @@ export function topLevelAncestor(node: Node): Node {
   return current;
 }
 
-/** Whether the raw text mentions a name a server start could end in: the cheap first filter. */
-export function mentionsServerStart(source: string, catalog: Catalog): boolean {
-  return catalog.needles.some((needle) => source.includes(needle));
-}
-
 /** Calls in a function body, in source order, not counting those in nested functions or classes. */
 function callsIn(body: Node | null): Node[] {
   const calls: Node[] = [];
