@@ -7,7 +7,8 @@ import { formatSarif } from "./output/sarif.js";
 import { formatFindings } from "./output/text.js";
 import type { FileResult } from "./process-file.js";
 import { progressBar } from "./progress.js";
-import { processFiles } from "./run-files.js";
+import type { Worker } from "node:worker_threads";
+import { processFiles, type RunnerSettings } from "./run-files.js";
 import { remainingFindings, summaryLine, totals, type Mode } from "./summary.js";
 import type { RuleDoc } from "./types.js";
 import { writeIfUnchanged } from "./write-source.js";
@@ -28,15 +29,20 @@ export interface CheckSettings {
   version: string;
 }
 
+/** What the workers need to know, from the run's settings. */
+export function runnerSettings(settings: CheckSettings): RunnerSettings {
+  const run = { fix: settings.mode !== "report", describeFixes: settings.format === "json" || settings.format === "sarif" };
+  return { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run };
+}
+
 export const EXIT = { clean: 0, pending: 1, error: 2, interrupted: 130 } as const;
 
 /**
  * Checks `files` (sorted) in the given mode, prints as it goes (in path order), writes what the
  * mode allows, and returns the exit code. `fatalBefore` says a command-line path was missing.
  */
-export async function runCheck(files: readonly string[], settings: CheckSettings, fatalBefore: boolean): Promise<number> {
+export async function runCheck(files: readonly string[], settings: CheckSettings, fatalBefore: boolean, pool?: Worker[]): Promise<number> {
   const { mode, format } = settings;
-  const describeFixes = format === "json" || format === "sarif";
   const results: FileResult[] = [];
   const written = new Set<string>();
   let fatal = fatalBefore;
@@ -51,14 +57,14 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
     }
   };
   const printFindings = (file: FileResult) => {
+    if (file.findings.length === 0) return;
     const remaining = { ...file, findings: remainingFindings(file, written, settings.unsafeFixes) };
     if (format === "text") process.stdout.write(formatFindings(remaining, settings.out, settings.verbose));
     else if (format === "github") process.stdout.write(formatGithub(remaining));
   };
 
   const progress = progressBar(files.length, process.stderr, !settings.quiet);
-  const run = { fix: mode !== "report", describeFixes };
-  for await (const file of processFiles(files, { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run }, () => progress.tick())) {
+  for await (const file of processFiles(files, runnerSettings(settings), () => progress.tick(), pool)) {
     results.push(file);
     if (file.problem) {
       progress.done();

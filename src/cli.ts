@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
+import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES, TRANSFORMS } from "../transforms/index.js";
-import { EXIT, runCheck, type Format } from "./check-command.js";
+import { EXIT, runCheck, runnerSettings, type CheckSettings, type Format } from "./check-command.js";
 import { createCatalog } from "./catalog.js";
 import { colorsFor } from "./colors.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { discover } from "./discover.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
-import { defaultJobs } from "./run-files.js";
+import { defaultJobs, startWorkers } from "./run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import type { Mode } from "./summary.js";
 
@@ -155,6 +156,20 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const paths = command.args.length > 0 ? command.args : ["."];
+  const settings: CheckSettings = {
+    mode,
+    format: options.format,
+    unsafeFixes,
+    catalog: { extraAppNames: config.extraAppNames, extraServerCalls: config.extraServerCalls },
+    jobs: options.jobs ?? defaultJobs(),
+    verbose: options.verbose === true,
+    quiet: options.quiet === true,
+    out,
+    rules: RULES,
+    version,
+  };
+  // A directory may hold thousands of files: start the workers now, so they load while it is read.
+  const pool = !options.showFiles && settings.jobs > 1 && paths.some(isDirectory) ? startWorkers(runnerSettings(settings)) : undefined;
   const exclude = [
     { base: cwd, patterns: options.exclude },
     ...(config.path ? [{ base: dirname(config.path), patterns: config.exclude }] : []),
@@ -165,22 +180,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(files.map((file) => `${file}\n`).join(""));
     return missing.length > 0 ? EXIT.error : EXIT.clean;
   }
-  return runCheck(
-    files,
-    {
-      mode,
-      format: options.format,
-      unsafeFixes,
-      catalog: { extraAppNames: config.extraAppNames, extraServerCalls: config.extraServerCalls },
-      jobs: options.jobs ?? defaultJobs(),
-      verbose: options.verbose === true,
-      quiet: options.quiet === true,
-      out,
-      rules: RULES,
-      version,
-    },
-    missing.length > 0,
-  );
+  return runCheck(files, settings, missing.length > 0, pool);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 main(process.argv).then(

@@ -3,7 +3,7 @@ import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parse, pythonParser } from "./parser.js";
 import { PositionIndex } from "./positions.js";
-import { firstSyntaxError } from "./syntax-errors.js";
+import { firstEmptyBlock, firstSyntaxError } from "./syntax-errors.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
 import { applySuppressions } from "./suppression.js";
@@ -88,6 +88,8 @@ export class Engine {
       const found = transforms.flatMap((transform) => transform.check(context));
       const { kept: detections, suppressed } = applySuppressions(source, root, found);
       if (detections.length === 0) return { output: source, findings: [], applied: 0, suppressed };
+      const empty = firstEmptyBlock(root);
+      if (empty) return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", ...empty } };
       const positions = new PositionIndex(source);
       const findings = detections.map((detection) => toFinding(detection, positions));
       if (options.describeFixes) await this.describeFixes(source, root, detections, findings, positions);

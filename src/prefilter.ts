@@ -6,6 +6,8 @@ import type { Catalog } from "./catalog.js";
  */
 export class RawText {
   private latin1: string | undefined;
+  private code: string | undefined;
+  private readonly answers = new Map<string, boolean>();
 
   constructor(readonly bytes: Buffer) {}
 
@@ -22,6 +24,76 @@ export class RawText {
     this.latin1 ??= this.bytes.toString("latin1");
     return this.latin1;
   }
+
+  /** The text with string literals' contents and comments blanked out (line breaks kept). */
+  codeOnly(): string {
+    this.code ??= blankStringsAndComments(this.bytes).toString("latin1");
+    return this.code;
+  }
+
+  /** An answer computed once per file, however many transforms ask. */
+  remember(question: string, answer: () => boolean): boolean {
+    let known = this.answers.get(question);
+    if (known === undefined) this.answers.set(question, (known = answer()));
+    return known;
+  }
+}
+
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const HASH = 0x23;
+const BACKSLASH = 0x5c;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+
+/**
+ * The bytes with Python's string literals' contents (any prefix, single or triple quoted,
+ * escapes) and comments turned into spaces; line breaks stay, so the line structure is the
+ * file's. A lightweight tokenizer: it only has to find where strings and comments start and end.
+ */
+export function blankStringsAndComments(source: Uint8Array): Buffer {
+  const out = Buffer.from(source);
+  const n = out.length;
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (out[k] !== LF && out[k] !== CR) out[k] = SPACE;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = out[i]!;
+    if (c === HASH) {
+      let end = i;
+      while (end < n && out[end] !== LF && out[end] !== CR) end++;
+      blank(i, end);
+      i = end;
+    } else if (c === QUOTE || c === APOSTROPHE) {
+      const triple = out[i + 1] === c && out[i + 2] === c;
+      const width = triple ? 3 : 1;
+      const open = i + width;
+      let end = open;
+      let closed = false;
+      while (end < n) {
+        const d = out[end]!;
+        if (d === BACKSLASH) {
+          end += 2;
+          continue;
+        }
+        if (d === c && (!triple || (out[end + 1] === c && out[end + 2] === c))) {
+          closed = true;
+          break;
+        }
+        // An unterminated one-line string ends at the line break (Python would reject it).
+        if (!triple && (d === LF || d === CR)) break;
+        end++;
+      }
+      end = Math.min(end, n);
+      blank(open, end);
+      i = closed ? end + width : end;
+    } else {
+      i++;
+    }
+  }
+  return out;
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -45,7 +117,95 @@ export function substringsOf(words: readonly string[]): string[] {
  * search rules most files out before any regex runs.
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
-  if (!catalog.prefilter.substrings.some((needle) => raw.includes(needle))) return false;
-  const text = raw.text();
-  return catalog.prefilter.needle.test(text) && catalog.prefilter.receiver.test(text);
+  return raw.remember("hold", () => {
+    if (!catalog.prefilter.substrings.some((needle) => raw.includes(needle))) return false;
+    const text = raw.text();
+    return catalog.prefilter.needle.test(text) && catalog.prefilter.receiver.test(text);
+  });
+}
+
+/** A top-level chunk of a module: a line with no indentation and the lines that belong under it. */
+interface Chunk {
+  kind: "definition" | "decorator" | "import" | "guard" | "statement";
+  text: string;
+}
+
+const DEFINITION = /^(?:async\s+def|def|class)\b/;
+const IMPORT = /^(?:import|from)\b[^;]*$/;
+const MAIN_GUARD = /^if\s*\(?\s*(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__\2\s*==\s*__name__)\s*\)?\s*:\s*(?:#.*)?$/;
+
+/**
+ * Splits the text (strings and comments blanked) at every line that starts in column 0: each
+ * top-level statement starts such a line. A line inside brackets may start a chunk too; that only
+ * makes a chunk a plain "statement", which can only keep a file in, never rule it out.
+ */
+function chunks(text: string): Chunk[] {
+  const found: Chunk[] = [];
+  // The text is the bytes as Latin-1: a UTF-8 BOM shows as three characters.
+  const lines = text.replace(/^\xEF\xBB\xBF/, "").split(/\r\n|\r|\n/);
+  let start = -1;
+  const close = (end: number) => {
+    if (start < 0) return;
+    const body = lines.slice(start, end).join("\n");
+    const first = lines[start]!;
+    // A decorator is evaluated on import, but is never a statement of its own.
+    const kind = DEFINITION.test(first)
+      ? "definition"
+      : first.startsWith("@")
+        ? "decorator"
+        : IMPORT.test(first)
+        ? "import"
+          : MAIN_GUARD.test(first)
+            ? "guard"
+            : "statement";
+    found.push({ kind, text: body });
+  };
+  lines.forEach((line, index) => {
+    const opens = line.length > 0 && !/^[ \t\f#]/.test(line);
+    if (!opens) return;
+    close(index);
+    start = index;
+  });
+  close(lines.length);
+  return found;
+}
+
+const DEF_NAME = /\b(?:def|class)\s+([A-Za-z_]\w*)/;
+
+/**
+ * Whether a server start can run at import time (MG001–MG003): a needle in top-level code outside
+ * definitions and main guards, or a call from such code to a module function whose body, directly
+ * or through other module functions, holds a needle. Names imported `as` an alias of a needle count
+ * as needles. Only code counts: a needle in a string or a comment starts nothing.
+ */
+export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
+  return mayHoldServerStart(raw, catalog) && raw.remember("import-time", () => importTimeStart(raw.codeOnly(), catalog));
+}
+
+function importTimeStart(text: string, catalog: Catalog): boolean {
+  if (!catalog.prefilter.needle.test(text) || !catalog.prefilter.receiver.test(text)) return false;
+  const aliases = [...text.matchAll(new RegExp(`${catalog.prefilter.needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"))].map((m) => m[1]!);
+  const needle = aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : catalog.prefilter.needle;
+  const all = chunks(text);
+  const statements = all.filter((chunk) => chunk.kind === "statement");
+  if (statements.some((chunk) => needle.test(chunk.text))) return true;
+  // Module functions that may start a server, closed over calls between them.
+  const definitions = all.filter((chunk) => chunk.kind === "definition");
+  const starting = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    const called = starting.size ? wordsPattern([...starting]) : undefined;
+    for (const chunk of definitions) {
+      const name = DEF_NAME.exec(chunk.text)?.[1];
+      if (!name || starting.has(name)) continue;
+      if (needle.test(chunk.text) || (called && called.test(chunk.text))) {
+        starting.add(name);
+        grew = true;
+      }
+    }
+  }
+  if (starting.size === 0) return false;
+  const calls = wordsPattern([...starting]);
+  return statements.some((chunk) => calls.test(chunk.text));
 }

@@ -5,7 +5,7 @@ import { createCatalog } from "./catalog.js";
 import { Engine } from "./engine.js";
 import { preferFastStartup } from "./parser.js";
 import { processFile, type FileResult } from "./process-file.js";
-import type { WorkerReply, WorkerSettings } from "./worker.js";
+import type { WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
 
 export interface RunnerSettings extends WorkerSettings {
   /** Worker threads; 1 runs in this thread. */
@@ -14,6 +14,7 @@ export interface RunnerSettings extends WorkerSettings {
 
 /** Below this many files per worker, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 8;
+const MAX_BATCH = 128;
 
 export function defaultJobs(): number {
   return availableParallelism();
@@ -23,8 +24,8 @@ export function defaultJobs(): number {
  * Processes `files` and yields their results in the order given, whatever order the workers
  * finish in. `onDone` is called as each file completes (for the progress bar).
  */
-export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void): AsyncGenerator<FileResult> {
-  const jobs = Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
+export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void, pool?: Worker[]): AsyncGenerator<FileResult> {
+  const jobs = pool?.length ?? Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (jobs <= 1) {
     preferFastStartup();
     const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
@@ -35,23 +36,38 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
     }
     return;
   }
-  yield* inWorkers(files, settings, jobs, onDone);
+  yield* inWorkers(files, pool ?? startWorkers(settings, jobs), onDone);
 }
 
-async function* inWorkers(files: readonly string[], settings: RunnerSettings, jobs: number, onDone?: () => void): AsyncGenerator<FileResult> {
+/**
+ * Worker threads, started now: a caller that expects a large run starts them before discovery,
+ * so that they load while the tree is read.
+ */
+export function startWorkers(settings: RunnerSettings, jobs = settings.jobs): Worker[] {
+  const workerData: WorkerSettings = { unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run: settings.run };
+  return Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
+}
+
+async function* inWorkers(files: readonly string[], workers: Worker[], onDone?: () => void): AsyncGenerator<FileResult> {
+  const jobs = workers.length;
   const results = new Map<number, FileResult>();
   let next = 0;
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
-  const workerData: WorkerSettings = { unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run: settings.run };
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
+  // Small batches at the end keep both workers busy until the last file.
+  const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (jobs * 16))));
   const feed = (worker: Worker) => {
-    if (next < files.length) worker.postMessage({ index: next, path: files[next++]! });
+    if (next >= files.length) return;
+    const request: WorkerRequest = { first: next, paths: files.slice(next, next + batchSize) };
+    next += request.paths.length;
+    worker.postMessage(request);
   };
   for (const worker of workers) {
-    worker.on("message", ({ index, result }: WorkerReply) => {
-      results.set(index, result);
-      onDone?.();
+    worker.on("message", ({ first, results: batch }: WorkerReply) => {
+      batch.forEach((result, offset) => {
+        results.set(first + offset, result);
+        onDone?.();
+      });
       feed(worker);
       wake?.();
     });
@@ -59,7 +75,7 @@ async function* inWorkers(files: readonly string[], settings: RunnerSettings, jo
       failure = error;
       wake?.();
     });
-    // Two files in flight per worker keeps it busy while the main thread handles a reply.
+    // Two batches in flight per worker keep it busy while the main thread handles a reply.
     feed(worker);
     feed(worker);
   }

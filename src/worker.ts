@@ -11,25 +11,30 @@ export interface WorkerSettings {
   run: RunOptions;
 }
 
+/** A batch of files: one message each way per batch keeps messaging off the profile. */
 export interface WorkerRequest {
-  index: number;
-  path: string;
+  first: number;
+  paths: string[];
 }
 
 export interface WorkerReply {
-  index: number;
-  result: FileResult;
+  first: number;
+  results: FileResult[];
 }
 
 const settings = workerData as WorkerSettings;
 const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
 
-parentPort!.on("message", async ({ index, path }: WorkerRequest) => {
-  let result: FileResult;
+async function processOne(path: string): Promise<FileResult> {
   try {
-    result = await processFile(engine, path, settings.run);
+    return await processFile(engine, path, settings.run);
   } catch (error) {
-    result = { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
+    return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
   }
-  parentPort!.postMessage({ index, result } satisfies WorkerReply);
+}
+
+parentPort!.on("message", async ({ first, paths }: WorkerRequest) => {
+  const results: FileResult[] = [];
+  for (const path of paths) results.push(await processOne(path));
+  parentPort!.postMessage({ first, results } satisfies WorkerReply);
 });

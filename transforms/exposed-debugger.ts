@@ -96,6 +96,8 @@ function check(context: TransformContext): Detection[] {
 export const exposedDebugger: Transform = {
   name: "exposed-debugger",
   rules: [MG101],
-  mayMatch: (raw, catalog) => (raw.includes("0.0.0.0") || raw.includes("::")) && mayHoldServerStart(raw, catalog),
+  // A host that binds everything is a string literal, and the debugger needs `debug`/`use_debugger`.
+  mayMatch: (raw, catalog) =>
+    raw.includes("debug") && (raw.includes("0.0.0.0") || /["']::["']/.test(raw.text())) && mayHoldServerStart(raw, catalog),
   check,
 };

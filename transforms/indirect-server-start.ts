@@ -6,8 +6,7 @@
  */
 import { GUARD } from "../src/guard-plan.js";
 import { analysisOf, bareCall } from "../src/python/analysis.js";
-import { topLevelStatements } from "../src/python/import-time.js";
-import { mayHoldServerStart } from "../src/prefilter.js";
+import { mayStartAtImportTime } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG003: RuleDoc = {
@@ -65,7 +64,7 @@ The fix is safe: only the call moves under \`${GUARD}\`; the function itself is 
 function check(context: TransformContext): Detection[] {
   const analysis = analysisOf(context);
   const detections: Detection[] = [];
-  for (const statement of topLevelStatements(context.root)) {
+  for (const statement of analysis.topLevel) {
     const call = bareCall(statement);
     const starting = call && analysis.startingCallee(call);
     if (!starting) continue;
@@ -84,6 +83,6 @@ function check(context: TransformContext): Detection[] {
 export const indirectServerStart: Transform = {
   name: "indirect-server-start",
   rules: [MG003],
-  mayMatch: mayHoldServerStart,
+  mayMatch: mayStartAtImportTime,
   check,
 };

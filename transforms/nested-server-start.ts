@@ -6,8 +6,7 @@
  */
 import { GUARD } from "../src/guard-plan.js";
 import { analysisOf, bareCall, topLevelAncestor } from "../src/python/analysis.js";
-import { importTimeStatements } from "../src/python/import-time.js";
-import { mayHoldServerStart } from "../src/prefilter.js";
+import { mayStartAtImportTime } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG002: RuleDoc = {
@@ -63,7 +62,7 @@ applied only with \`--unsafe-fixes\`, and always shown.
 function check(context: TransformContext): Detection[] {
   const analysis = analysisOf(context);
   const detections: Detection[] = [];
-  for (const statement of importTimeStatements(context.root)) {
+  for (const statement of analysis.importTime) {
     if (statement.parent?.type === "module") continue;
     const call = bareCall(statement);
     if (!call) continue;
@@ -86,6 +85,6 @@ function check(context: TransformContext): Detection[] {
 export const nestedServerStart: Transform = {
   name: "nested-server-start",
   rules: [MG002],
-  mayMatch: mayHoldServerStart,
+  mayMatch: mayStartAtImportTime,
   check,
 };

@@ -5,8 +5,7 @@
  * `mainguard rule MG001` prints and what SARIF carries.
  */
 import { analysisOf, bareCall } from "../src/python/analysis.js";
-import { topLevelStatements } from "../src/python/import-time.js";
-import { mayHoldServerStart } from "../src/prefilter.js";
+import { mayStartAtImportTime } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 import { GUARD } from "../src/guard-plan.js";
 
@@ -66,7 +65,7 @@ alone); a statement next to an existing guard is moved into it.
 function check(context: TransformContext): Detection[] {
   const analysis = analysisOf(context);
   const detections: Detection[] = [];
-  for (const statement of topLevelStatements(context.root)) {
+  for (const statement of analysis.topLevel) {
     const call = bareCall(statement);
     const start = call && analysis.serverStart(call);
     if (!start) continue;
@@ -84,6 +83,6 @@ function check(context: TransformContext): Detection[] {
 export const serverStart: Transform = {
   name: "server-start",
   rules: [MG001],
-  mayMatch: mayHoldServerStart,
+  mayMatch: mayStartAtImportTime,
   check,
 };

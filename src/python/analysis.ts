@@ -19,14 +19,20 @@ export class ModuleAnalysis {
   readonly root: Node;
   readonly catalog: Catalog;
   readonly scope: ModuleScope;
+  /** The module body's statements, and every statement that runs at import time (computed once). */
+  readonly topLevel: Node[];
+  readonly importTime: Node[];
   private readonly functions = new Map<string, Node>();
+  private readonly functionScopes = new Map<number, ModuleScope>();
   private starting: Map<string, StartingFunction | null> | undefined;
 
   constructor(root: Node, catalog: Catalog) {
     this.root = root;
     this.catalog = catalog;
-    this.scope = collectScope(importTimeStatements(root));
-    for (const statement of topLevelStatements(root)) {
+    this.topLevel = topLevelStatements(root);
+    this.importTime = importTimeStatements(root);
+    this.scope = collectScope(this.importTime);
+    for (const statement of this.topLevel) {
       const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
       const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : undefined;
       if (name) this.functions.set(name, definition!);
@@ -35,8 +41,18 @@ export class ModuleAnalysis {
 
   /** A server start made by `call`, looked up from within `within` (a function) or the module. */
   serverStart(call: Node, within?: Node): ServerStart | undefined {
-    const scopes = within ? [collectScope(functionStatements(within)), this.scope] : [this.scope];
+    const scopes = within ? [this.localScope(within), this.scope] : [this.scope];
     return serverStart(call, scopes, this.catalog);
+  }
+
+  /** The bindings a function's body makes, collected once per function. */
+  private localScope(definition: Node): ModuleScope {
+    let scope = this.functionScopes.get(definition.startIndex);
+    if (!scope) {
+      scope = collectScope(functionStatements(definition));
+      this.functionScopes.set(definition.startIndex, scope);
+    }
+    return scope;
   }
 
   /** The module function `call` calls (by its bare name), if calling it starts a server. */
@@ -72,7 +88,7 @@ export class ModuleAnalysis {
   }
 
   private findStart(name: string, definition: Node, visiting: Set<string>, explored: Set<string>): StartingFunction | undefined {
-    const locals = collectScope(functionStatements(definition));
+    const locals = this.localScope(definition);
     const line = (node: Node) => node.startPosition.row + 1;
     for (const call of callsIn(definition.childForFieldName("body"))) {
       const start = serverStart(call, [locals, this.scope], this.catalog);
@@ -103,16 +119,33 @@ export function topLevelAncestor(node: Node): Node {
   return current;
 }
 
-/** Calls in a function body, in source order, not counting those in nested functions or classes. */
+/**
+ * Calls in a function body, in source order, not counting those in nested functions or classes.
+ * A tree cursor walks the body, so only call nodes become JavaScript objects.
+ */
 function callsIn(body: Node | null): Node[] {
   const calls: Node[] = [];
-  const visit = (node: Node) => {
-    if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") return;
-    if (node.type === "call") calls.push(node);
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  if (body) visit(body);
-  return calls;
+  if (!body) return calls;
+  const cursor = body.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      const type = cursor.nodeType;
+      if (type === "call") calls.push(cursor.currentNode);
+      const opaque = type === "function_definition" || type === "class_definition" || type === "lambda";
+      if (!opaque && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0 || !cursor.gotoParent()) return calls;
+        depth--;
+      }
+      if (depth === 0) return calls;
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 const cache = new WeakMap<TransformContext, ModuleAnalysis>();
