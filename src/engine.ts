@@ -88,7 +88,7 @@ export class Engine {
       const found = transforms.flatMap((transform) => transform.check(context));
       const { kept: detections, suppressed } = applySuppressions(source, root, found);
       if (detections.length === 0) return { output: source, findings: [], applied: 0, suppressed };
-      const empty = firstEmptyBlock(root);
+      const empty = firstEmptyBlock(root, source);
       if (empty) return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", ...empty } };
       const positions = new PositionIndex(source);
       const findings = detections.map((detection) => toFinding(detection, positions));
@@ -119,7 +119,7 @@ export class Engine {
     }
     const rewritten = await this.parse(output);
     try {
-      const difference = differenceAfterGuarding(root, rewritten.rootNode, statements);
+      const difference = differenceAfterGuarding(root, rewritten.rootNode, statements, output);
       return difference ? { error: difference } : { output, edits };
     } finally {
       rewritten.delete();

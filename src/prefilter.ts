@@ -139,10 +139,13 @@ const MAIN_GUARD = /^if\s*\(?\s*(?:__name__\s*==\s*(["'])__main__\1|(["'])__main
  * top-level statement starts such a line. A line inside brackets may start a chunk too; that only
  * makes a chunk a plain "statement", which can only keep a file in, never rule it out.
  */
-function chunks(text: string): Chunk[] {
+function chunks(code: string, text: string): Chunk[] {
   const found: Chunk[] = [];
-  // The text is the bytes as Latin-1: a UTF-8 BOM shows as three characters.
-  const lines = text.replace(/^\xEF\xBB\xBF/, "").split(/\r\n|\r|\n/);
+  // The texts are the bytes as Latin-1: a UTF-8 BOM shows as three characters. Blanking keeps
+  // every line break, so line i of the code is line i of the text.
+  const split = (s: string) => s.replace(/^\xEF\xBB\xBF/, "").split(/\r\n|\r|\n/);
+  const lines = split(code);
+  const original = split(text);
   let start = -1;
   const close = (end: number) => {
     if (start < 0) return;
@@ -155,7 +158,7 @@ function chunks(text: string): Chunk[] {
         ? "decorator"
         : IMPORT.test(first)
         ? "import"
-          : MAIN_GUARD.test(first)
+          : MAIN_GUARD.test(original[start] ?? "")
             ? "guard"
             : "statement";
     found.push({ kind, text: body });
@@ -179,14 +182,14 @@ const DEF_NAME = /\b(?:def|class)\s+([A-Za-z_]\w*)/;
  * as needles. Only code counts: a needle in a string or a comment starts nothing.
  */
 export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
-  return mayHoldServerStart(raw, catalog) && raw.remember("import-time", () => importTimeStart(raw.codeOnly(), catalog));
+  return mayHoldServerStart(raw, catalog) && raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog));
 }
 
-function importTimeStart(text: string, catalog: Catalog): boolean {
+function importTimeStart(text: string, original: string, catalog: Catalog): boolean {
   if (!catalog.prefilter.needle.test(text) || !catalog.prefilter.receiver.test(text)) return false;
   const aliases = [...text.matchAll(new RegExp(`${catalog.prefilter.needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"))].map((m) => m[1]!);
   const needle = aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : catalog.prefilter.needle;
-  const all = chunks(text);
+  const all = chunks(text, original);
   const statements = all.filter((chunk) => chunk.kind === "statement");
   if (statements.some((chunk) => needle.test(chunk.text))) return true;
   // Module functions that may start a server, closed over calls between them.

@@ -51,8 +51,8 @@ function comments(root: Node): string[] {
  * Why `output` is not `input` with exactly the statements at `guarded` (top-level statement start
  * offsets in the input) moved under a plain main guard; undefined when it is.
  */
-export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[]): string | undefined {
-  if (firstSyntaxError(output) || firstEmptyBlock(output)) return "the rewritten file does not parse";
+export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[], outputText: string): string | undefined {
+  if (firstSyntaxError(output) || firstEmptyBlock(output, outputText)) return "the rewritten file does not parse";
   const wanted = new Set(guarded.map((node) => node.startIndex));
   const expected = flatten(input);
   const plainIndexes: number[] = [];

@@ -15,7 +15,7 @@ async function difference(input: string, output: string, guardedIndexes: number[
   const after = parse(parser, output);
   try {
     const statements = topLevelStatements(before.rootNode);
-    return differenceAfterGuarding(before.rootNode, after.rootNode, guardedIndexes.map((i) => statements[i]!));
+    return differenceAfterGuarding(before.rootNode, after.rootNode, guardedIndexes.map((i) => statements[i]!), output);
   } finally {
     before.delete();
     after.delete();

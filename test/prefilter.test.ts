@@ -1,0 +1,66 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TRANSFORMS } from "../transforms/index.js";
+import { DEFAULT_CATALOG } from "../src/catalog.js";
+import { discover } from "../src/discover.js";
+import { Engine } from "../src/engine.js";
+import { blankStringsAndComments, mayStartAtImportTime, RawText } from "../src/prefilter.js";
+import { processFile, type FileResult } from "../src/process-file.js";
+import { FIXTURES } from "./fixture-utils.js";
+
+// A file the prefilter rules out is not parsed, so its syntax errors go unreported; every other
+// outcome (findings, fixes, encoding and binary skips) must be the same.
+const summary = (file: FileResult) => ({
+  path: file.path,
+  findings: file.findings.map((f) => `${f.start.line}:${f.start.column} ${f.rule}`),
+  applied: file.change?.applied ?? 0,
+  problem: file.problem?.message.includes("syntax error") ? undefined : file.problem?.message,
+});
+
+describe("the prefilter", () => {
+  // A large tree: the standard library (without its own test suite and site-packages, for time),
+  // every fixture and the examples. With the prefilter off, every file is parsed and checked.
+  it("never changes what is found", async () => {
+    const stdlib = execFileSync("python3", ["-c", 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: "utf8" }).trim();
+    const skip = new Set(["test", "site-packages"]);
+    const roots = [
+      ...readdirSync(stdlib, { withFileTypes: true })
+        .filter((entry) => (entry.isDirectory() && !skip.has(entry.name)) || entry.name.endsWith(".py"))
+        .map((entry) => join(stdlib, entry.name)),
+      FIXTURES,
+      join(FIXTURES, "../examples"),
+    ];
+    const { files } = await discover(roots, process.cwd());
+    const on = Engine.create({ transforms: TRANSFORMS });
+    const off = Engine.create({ transforms: TRANSFORMS, prefilter: false });
+    let findings = 0;
+    for (const path of files) {
+      const withFilter = summary(await processFile(on, path, { fix: true }));
+      const without = summary(await processFile(off, path, { fix: true }));
+      expect(withFilter, path).toEqual(without);
+      findings += without.findings.length;
+    }
+    console.log(`prefilter on and off agree on ${files.length} files (${findings} findings)`);
+    expect(files.length).toBeGreaterThan(1000);
+    expect(findings).toBeGreaterThan(50);
+  }, 600_000);
+
+  it("blanks string contents and comments, keeping line breaks", () => {
+    const source = ["a = r'\\'' # c", "b = '''x", "y''' + \"z\"", ""].join("\n");
+    const blanked = ["a = r'  '    ", "b = ''' ", " ''' + \" \"", ""].join("\n");
+    expect(blankStringsAndComments(Buffer.from(source)).toString()).toBe(blanked);
+  });
+
+  it("sees through strings, comments and import aliases", () => {
+    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
+    expect(keep('import flask\napp = flask.Flask(__name__)\nx = "app.run()"  # app.run()\n')).toBe(false);
+    expect(keep("import flask\napp = flask.Flask(__name__)\napp.run()\n")).toBe(true);
+    expect(keep("from waitress import serve as s\nfrom app import application\ns(application)\n")).toBe(true);
+    expect(keep('import flask\napp = flask.Flask(__name__)\nif __name__ == "__main__":\n    app.run()\n')).toBe(false);
+    expect(keep("import flask\napp = flask.Flask(__name__)\ndef go():\n    app.run()\n\ndef main():\n    go()\n\nmain()\n")).toBe(true);
+    expect(keep("import flask\napp = flask.Flask(__name__)\ndef go():\n    app.run()\n")).toBe(false);
+    expect(keep("import flask\napp = flask.Flask(__name__)\ntry:\n    app.run()\nexcept Exception:\n    pass\n")).toBe(true);
+  });
+});
