@@ -50,7 +50,7 @@ async function rulesAbove(directory: string, options: DiscoveryOptions): Promise
  * their target); a directory reached twice (a symlink loop) is not entered again.
  */
 export async function discover(paths: readonly string[], cwd: string, options: DiscoveryOptions = {}): Promise<Discovery> {
-  const files = new Map<string, string>(); // real path → absolute path as first reached
+  const files = new Map<string, string>(); // real path → the path shown for it, as first reached
   const seenDirectories = new Set<string>();
   const missing: string[] = [];
   const excludes = (options.exclude ?? [])
@@ -71,7 +71,7 @@ export async function discover(paths: readonly string[], cwd: string, options: D
 
   // Synchronous on purpose: one readdir per directory and no per-file system call (a file's real
   // path is its directory's plus its name, unless it is itself a link) keep discovery cheap.
-  const walk = async (directory: string, realDirectory: string, inherited: IgnoreRules): Promise<void> => {
+  const walk = async (directory: string, realDirectory: string, inherited: IgnoreRules, shown: string): Promise<void> => {
     if (seenDirectories.has(realDirectory)) return;
     seenDirectories.add(realDirectory);
     let entries: Dirent[];
@@ -81,9 +81,10 @@ export async function discover(paths: readonly string[], cwd: string, options: D
       return;
     }
     const rules = options.gitignore !== false && entries.some((e) => e.name === ".gitignore") ? await inherited.enter(directory) : inherited;
-    const subdirectories: Array<[string, string]> = [];
+    const subdirectories: Array<[string, string, string]> = [];
+    const prefix = shown === "." ? "" : `${shown}/`;
     for (const entry of entries) {
-      const path = join(directory, entry.name);
+      const path = `${directory}${sep}${entry.name}`;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let real = join(realDirectory, entry.name);
@@ -94,26 +95,27 @@ export async function discover(paths: readonly string[], cwd: string, options: D
         real = realOf(path);
       }
       if (isDirectory) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && !rules.ignores(path, true) && !excluded(path, true)) subdirectories.push([path, real]);
+        if (!ALWAYS_SKIPPED.has(entry.name) && !rules.ignores(path, true) && !excluded(path, true)) {
+          subdirectories.push([path, real, prefix + entry.name]);
+        }
       } else if (isFile && entry.name.endsWith(".py") && !rules.ignores(path, false) && !excluded(path, false)) {
-        if (!files.has(real)) files.set(real, path);
+        if (!files.has(real)) files.set(real, prefix + entry.name);
       }
     }
-    for (const [path, real] of subdirectories) await walk(path, real, rules);
+    for (const [path, real, display] of subdirectories) await walk(path, real, rules, display);
   };
 
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     const info = statOrUndefined(absolute);
     if (!info) missing.push(given);
-    else if (info.isDirectory()) await walk(absolute, realOf(absolute), await rulesAbove(absolute, options));
+    else if (info.isDirectory()) await walk(absolute, realOf(absolute), await rulesAbove(absolute, options), displayPath(absolute, cwd));
     else {
       const real = realOf(absolute);
-      if (!files.has(real)) files.set(real, absolute);
+      if (!files.has(real)) files.set(real, displayPath(absolute, cwd));
     }
   }
-  const display = [...files.values()].map((absolute) => displayPath(absolute, cwd));
-  return { files: display.sort(), missing };
+  return { files: [...files.values()].sort(), missing };
 }
 
 function statOrUndefined(path: string): Stats | undefined {

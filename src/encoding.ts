@@ -10,7 +10,10 @@ export interface Codec {
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 
 export function codingCookie(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  const window = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
+  // Most files have no cookie: one native search settles it.
+  if (!window.includes("coding")) return undefined;
+  const head = window.toString("latin1");
   const lines = head.replace(/^\xEF\xBB\xBF/, "").split(/\r\n|\r|\n/, 2);
   for (const line of lines) {
     const match = COOKIE.exec(line);

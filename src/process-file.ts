@@ -24,10 +24,12 @@ export interface FileResult {
  * text is decoded only when the raw-bytes prefilter leaves a transform that may match.
  */
 export async function processFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
-  const source = readBytes(path);
-  if (!source.ok) return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${source.reason}`, fatal: source.fatal } };
+  const read = readBytes(path);
+  if (!read.ok) return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${read.reason}`, fatal: read.fatal } };
+  if (engine.candidates(new RawText(read.bytes)).length === 0) return cleanResult(path);
+  // A candidate: keep its own copy of the bytes (the read buffer is reused for the next file).
+  const source = { ...read, bytes: Buffer.from(read.bytes) };
   const raw = new RawText(source.bytes);
-  if (engine.candidates(raw).length === 0) return { path, findings: [], fixable: 0, suppressed: 0 };
   const text = source.codec.decode(source.bytes);
   const result = await engine.run(text, path, { ...options, raw });
   const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
@@ -46,4 +48,13 @@ export async function processFile(engine: Engine, path: string, options: RunOpti
     file.change = { original: source.bytes, before: text, after: result.output, output, applied: result.applied };
   }
   return file;
+}
+
+/** A file with nothing to report: no finding, no fix, no problem, nothing suppressed. */
+export function isClean(file: FileResult): boolean {
+  return file.findings.length === 0 && !file.problem && !file.change && file.suppressed === 0;
+}
+
+export function cleanResult(path: string): FileResult {
+  return { path, findings: [], fixable: 0, suppressed: 0 };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { codecFor, codingCookie, type Codec } from "./encoding.js";
 
@@ -6,16 +6,38 @@ export type Bytes = { ok: true; bytes: Buffer; codec: Codec } | { ok: false; byt
 
 export type SourceFile = { ok: true; bytes: Buffer; text: string; codec: Codec } | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
 
+// One buffer, grown as needed, holds the file being read: most files are only searched and
+// dropped, and reading them into fresh buffers would keep the garbage collector busy.
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+function readInto(path: string): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > scratch.length) scratch = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, scratch, filled, size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return scratch.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * A Python file's bytes, checked: it has no NUL byte and is valid in its encoding (UTF-8, or what
  * its PEP 263 cookie declares, if mainguard can write that back). Unreadable files are fatal
  * (exit 2); the others are skipped with the reason. Synchronous: it runs in worker threads, where
- * a plain read is the cheapest.
+ * a plain read is the cheapest. The bytes are only valid until the next call: copy them to keep
+ * them.
  */
 export function readBytes(path: string): Bytes {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readInto(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const message = code === "EISDIR" ? "is a directory" : (error as Error).message.replace(/^[A-Z]+: /, "").replace(/, open .*$/, "");

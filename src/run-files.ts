@@ -4,7 +4,7 @@ import { TRANSFORMS } from "../transforms/index.js";
 import { createCatalog } from "./catalog.js";
 import { Engine } from "./engine.js";
 import { preferFastStartup } from "./parser.js";
-import { processFile, type FileResult } from "./process-file.js";
+import { cleanResult, processFile, type FileResult } from "./process-file.js";
 import type { WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
 
 export interface RunnerSettings extends WorkerSettings {
@@ -63,11 +63,12 @@ async function* inWorkers(files: readonly string[], workers: Worker[], onDone?: 
     worker.postMessage(request);
   };
   for (const worker of workers) {
-    worker.on("message", ({ first, results: batch }: WorkerReply) => {
-      batch.forEach((result, offset) => {
-        results.set(first + offset, result);
+    worker.on("message", ({ first, count, results: reported }: WorkerReply) => {
+      const byOffset = new Map(reported);
+      for (let offset = 0; offset < count; offset++) {
+        results.set(first + offset, byOffset.get(offset) ?? cleanResult(files[first + offset]!));
         onDone?.();
-      });
+      }
       feed(worker);
       wake?.();
     });

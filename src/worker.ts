@@ -3,7 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { TRANSFORMS } from "../transforms/index.js";
 import { createCatalog, type CatalogConfig } from "./catalog.js";
 import { Engine, type RunOptions } from "./engine.js";
-import { processFile, type FileResult } from "./process-file.js";
+import { isClean, processFile, type FileResult } from "./process-file.js";
 
 export interface WorkerSettings {
   unsafeFixes: boolean;
@@ -17,9 +17,11 @@ export interface WorkerRequest {
   paths: string[];
 }
 
+/** Only files with something to say travel back; the others are clean by omission. */
 export interface WorkerReply {
   first: number;
-  results: FileResult[];
+  count: number;
+  results: Array<[offset: number, result: FileResult]>;
 }
 
 const settings = workerData as WorkerSettings;
@@ -34,7 +36,10 @@ async function processOne(path: string): Promise<FileResult> {
 }
 
 parentPort!.on("message", async ({ first, paths }: WorkerRequest) => {
-  const results: FileResult[] = [];
-  for (const path of paths) results.push(await processOne(path));
-  parentPort!.postMessage({ first, results } satisfies WorkerReply);
+  const results: WorkerReply["results"] = [];
+  for (const [offset, path] of paths.entries()) {
+    const result = await processOne(path);
+    if (!isClean(result)) results.push([offset, result]);
+  }
+  parentPort!.postMessage({ first, count: paths.length, results } satisfies WorkerReply);
 });
