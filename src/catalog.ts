@@ -83,8 +83,8 @@ export interface Catalog {
   needles: readonly string[];
   /** Every word one of those needs nearby to be a server start: packages, factories, app names. */
   receiverWords: readonly string[];
-  /** The same, compiled for the raw-text prefilter. */
-  prefilter: { substrings: readonly string[]; needle: RegExp; receiver: RegExp };
+  /** The same, compiled for the raw-text prefilter; `topLevelCall` is a needle called at column 0. */
+  prefilter: { substrings: readonly string[]; needle: RegExp; receiver: RegExp; topLevelCall: RegExp };
 }
 
 export interface CatalogConfig {
@@ -112,7 +112,13 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     ...serverFunctions.map((fn) => fn.qualified.split(".")[0]!),
     ...APP_FACTORY_NAMES,
   ]);
-  const prefilter = { substrings: substringsOf([...needles]), needle: wordsPattern([...needles]), receiver: wordsPattern([...receiverWords]) };
+  const alternatives = [...needles].join("|");
+  const prefilter = {
+    substrings: substringsOf([...needles]),
+    needle: wordsPattern([...needles]),
+    receiver: wordsPattern([...receiverWords]),
+    topLevelCall: new RegExp(`^(?:[A-Za-z_][\\w.]*\\.)?(?:${alternatives})\\s*\\(`, "m"),
+  };
   return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], receiverWords: [...receiverWords], prefilter };
 }
 

@@ -182,7 +182,11 @@ const DEF_NAME = /\b(?:def|class)\s+([A-Za-z_]\w*)/;
  * as needles. Only code counts: a needle in a string or a comment starts nothing.
  */
 export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
-  return mayHoldServerStart(raw, catalog) && raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog));
+  if (!mayHoldServerStart(raw, catalog)) return false;
+  // `app.run(` or `serve(` at the start of a line: most likely a finding, so skip the chunk
+  // analysis and parse (a line inside a string only costs a parse).
+  if (catalog.prefilter.topLevelCall.test(raw.text())) return true;
+  return raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog));
 }
 
 function importTimeStart(text: string, original: string, catalog: Catalog): boolean {
