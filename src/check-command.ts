@@ -35,7 +35,28 @@ export function runnerSettings(settings: CheckSettings): RunnerSettings {
   return { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run };
 }
 
-export const EXIT = { clean: 0, pending: 1, error: 2, interrupted: 130 } as const;
+export const EXIT = { clean: 0, pending: 1, error: 2, interrupted: 130, terminated: 143 } as const;
+
+/**
+ * Ctrl-C or SIGTERM during a run: the file being written is finished (or, if the write-file-atomic
+ * cleanup removed its temporary, left as it was), nothing more is written, and the run ends with
+ * the summary and 130 or 143.
+ */
+function watchSignals(): { signal: () => NodeJS.Signals | undefined; stop: () => void } {
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received ??= signal;
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: () => received,
+    stop: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}
 
 /**
  * Checks `files` (sorted) in the given mode, prints as it goes (in path order), writes what the
@@ -64,7 +85,9 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   };
 
   const progress = progressBar(files.length, process.stderr, !settings.quiet);
+  const signals = watchSignals();
   for await (const file of processFiles(files, runnerSettings(settings), () => progress.tick(), pool)) {
+    if (signals.signal()) break;
     results.push(file);
     if (file.problem) {
       progress.done();
@@ -82,7 +105,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   progress.done();
 
   let ending: "finished" | "quit" | "interrupted" = "finished";
-  if (mode === "interactive") {
+  if (mode === "interactive" && !signals.signal()) {
     const { reviewChanges } = await import("./review.js");
     ending = await reviewChanges(results.filter((file) => file.change), settings.out, write, settings.unsafeFixes);
     for (const file of results) printFindings(file);
@@ -92,8 +115,15 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   if (format === "json") process.stdout.write(formatJson(kept));
   if (format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version));
 
+  signals.stop();
+  const signal = signals.signal();
   const sum = totals(results, written);
-  if (!settings.quiet) process.stderr.write(summaryLine(sum, mode) + (ending === "quit" ? " Quit before the end of the review." : "") + "\n");
+  const stopped = signal ? ` Stopped by ${signal} after ${results.length} of ${files.length} files; every file is as it was or fully fixed.` : "";
+  // A summary on Ctrl-C even with -q: the user must learn what was written.
+  if (!settings.quiet || signal) {
+    process.stderr.write(summaryLine(sum, mode) + (ending === "quit" ? " Quit before the end of the review." : "") + stopped + "\n");
+  }
+  if (signal) return signal === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;
   if (ending === "interrupted") return EXIT.interrupted;
   if (fatal) return EXIT.error;
   const pending = kept.reduce((count, file) => count + file.findings.length, 0);
