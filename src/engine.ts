@@ -3,7 +3,7 @@ import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parse, pythonParser } from "./parser.js";
 import { PositionIndex } from "./positions.js";
-import { firstEmptyBlock, firstSyntaxError } from "./syntax-errors.js";
+import { firstEmptyBlock, firstForeignSpace, firstSyntaxError } from "./syntax-errors.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
 import { applySuppressions } from "./suppression.js";
@@ -79,10 +79,17 @@ export class Engine {
   async run(source: string, path: string, options: RunOptions = {}): Promise<FixResult> {
     const transforms = this.candidates(options.raw ?? RawText.of(source));
     if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
+    // Python ends a line at a lone CR; the grammar does not always (inside a comment, say), so the
+    // two would disagree about which statement is where.
+    const loneCr = /\r(?!\n)/.exec(source);
+    if (loneCr) {
+      const at = new PositionIndex(source.slice(0, loneCr.index)).at(loneCr.index);
+      return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "lone-cr", ...at } };
+    }
     const tree = await this.parse(source);
     try {
       const root = tree.rootNode;
-      const error = firstSyntaxError(root);
+      const error = firstSyntaxError(root) ?? firstForeignSpace(source, root);
       if (error) return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", ...error } };
       const context = { source, root, path, catalog: this.catalog };
       const found = transforms.flatMap((transform) => transform.check(context));

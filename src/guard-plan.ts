@@ -14,12 +14,15 @@ function sharesLine(source: string, before: Node, after: Node): boolean {
   return gap.includes(";") && SAME_LOGICAL_LINE.test(gap);
 }
 
-/** A plain main guard whose body is an indented block (not `if ...: body` on one line). */
-function isMergeableGuard(statement: Node | undefined): statement is Node {
+/**
+ * A plain main guard whose body is an indented block (not `if ...: body` on one line), indented
+ * with spaces or tabs only: its indentation is copied onto the lines moved into it.
+ */
+function isMergeableGuard(source: string, statement: Node | undefined): statement is Node {
   if (!statement || !isPlainMainGuard(statement)) return false;
   const block = statement.childForFieldName("consequence");
   const colon = block?.previousSibling;
-  return !!block && !!colon && block.startPosition.row > colon.endPosition.row;
+  return !!block && !!colon && block.startPosition.row > colon.endPosition.row && /^[ \t]+$/.test(blockIndent(source, block));
 }
 
 function runsOf(indexes: number[]): Array<[number, number]> {
@@ -81,11 +84,11 @@ export function planGuards(source: string, root: Node, targets: Node[]): Edit[] 
     if (splitBefore) edits.push({ start: previous.endIndex, end: first.startIndex, text: eol });
     const runStart = splitBefore ? first.startIndex : lineStartOf(source, first.startIndex);
 
-    if (!splitBefore && isMergeableGuard(previous)) {
+    if (!splitBefore && isMergeableGuard(source, previous)) {
       // Append to the guard above: indent everything after it, comments between included.
       const indent = blockIndent(source, previous.childForFieldName("consequence")!);
       edits.push(...indentLines(source, nextLineStart(source, previous.endIndex), last.endIndex, indent, strings));
-    } else if (!splitAfter && isMergeableGuard(next)) {
+    } else if (!splitAfter && isMergeableGuard(source, next)) {
       // Prepend to the guard below: its header line (with any comment on it) moves up to the run.
       const indent = blockIndent(source, next.childForFieldName("consequence")!);
       const colon = next.childForFieldName("consequence")!.previousSibling!;

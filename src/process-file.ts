@@ -1,6 +1,7 @@
 import type { Engine, RunOptions } from "./engine.js";
 import { RawText } from "./prefilter.js";
 import { readBytes } from "./read-source.js";
+import { skipMessage } from "./skip-messages.js";
 import type { Finding } from "./types.js";
 
 export interface FileResult {
@@ -34,10 +35,8 @@ export async function processFile(engine: Engine, path: string, options: RunOpti
   const result = await engine.run(text, path, { ...options, raw });
   const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
   const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed };
-  if (result.skipped?.kind === "syntax-error") {
-    file.problem = { message: `skipped: syntax error at ${result.skipped.line}:${result.skipped.column}`, fatal: false };
-  } else if (result.skipped) {
-    file.problem = { message: `not fixed: ${result.skipped.detail}`, fatal: false };
+  if (result.skipped) {
+    file.problem = { message: skipMessage(result.skipped), fatal: false };
   } else if (result.applied > 0) {
     let output: Uint8Array;
     try {

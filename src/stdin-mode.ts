@@ -1,6 +1,7 @@
 import { Engine } from "./engine.js";
 import { unifiedPatch } from "./output/patch.js";
 import { preferFastStartup } from "./parser.js";
+import { skipMessage } from "./skip-messages.js";
 import { decodeSource } from "./read-source.js";
 import type { Catalog } from "./catalog.js";
 import type { Transform } from "./types.js";
@@ -35,11 +36,7 @@ export async function runStdin(settings: StdinSettings): Promise<number> {
   preferFastStartup();
   const engine = Engine.create({ transforms: settings.transforms, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog });
   const result = await engine.run(source.text, settings.path, { fix: true });
-  if (result.skipped?.kind === "syntax-error") {
-    process.stderr.write(`mainguard: ${settings.path}: skipped: syntax error at ${result.skipped.line}:${result.skipped.column}\n`);
-  } else if (result.skipped) {
-    process.stderr.write(`mainguard: ${settings.path}: not fixed: ${result.skipped.detail}\n`);
-  }
+  if (result.skipped) process.stderr.write(`mainguard: ${settings.path}: ${skipMessage(result.skipped)}\n`);
   const fixed = result.applied > 0;
   if (settings.dryRun) {
     if (fixed) process.stdout.write(unifiedPatch(settings.path, source.text, result.output));

@@ -51,3 +51,31 @@ export function mayHaveEmptyBlock(source: string): boolean {
   }
   return false;
 }
+
+/** Characters the grammar skips as white space but Python rejects outside strings and comments. */
+const FOREIGN_SPACE = /[\x0B\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/g;
+
+/**
+ * The first such character in code (a BOM at the very start is fine). Rare, so each match is
+ * looked up in the tree rather than the tree searched.
+ */
+export function firstForeignSpace(source: string, root: Node): { line: number; column: number } | undefined {
+  FOREIGN_SPACE.lastIndex = 0;
+  for (let match = FOREIGN_SPACE.exec(source); match; match = FOREIGN_SPACE.exec(source)) {
+    if (match.index === 0 && match[0] === "\uFEFF") continue;
+    let node: Node | null = root.descendantForIndex(match.index, match.index + 1);
+    let inText = false;
+    for (; node; node = node.parent) {
+      if (node.type === "string" || node.type === "comment") {
+        inText = node.startIndex < match.index && match.index < node.endIndex;
+        break;
+      }
+    }
+    if (!inText) {
+      const before = source.slice(0, match.index);
+      const line = before.split(/\r\n|\r|\n/).length;
+      return { line, column: match.index - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) };
+    }
+  }
+  return undefined;
+}

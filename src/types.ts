@@ -88,6 +88,7 @@ export interface RuleDoc {
 
 export type SkipReason =
   | { kind: "syntax-error"; line: number; column: number }
+  | { kind: "lone-cr"; line: number; column: number }
   | { kind: "unverified"; detail: string };
 
 export interface FixResult {

@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { isMainGuard, isPlainMainGuard } from "./python/main-guard.js";
 import { topLevelStatements } from "./python/import-time.js";
-import { firstEmptyBlock, firstSyntaxError } from "./syntax-errors.js";
+import { firstEmptyBlock, firstForeignSpace, firstSyntaxError } from "./syntax-errors.js";
 
 /** Leaves that carry no meaning the rewrite may change: `;` goes when a line is split. */
 const IGNORED_LEAVES = new Set([";", "line_continuation", "comment"]);
@@ -52,7 +52,9 @@ function comments(root: Node): string[] {
  * offsets in the input) moved under a plain main guard; undefined when it is.
  */
 export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[], outputText: string): string | undefined {
-  if (firstSyntaxError(output) || firstEmptyBlock(output, outputText)) return "the rewritten file does not parse";
+  if (firstSyntaxError(output) || firstEmptyBlock(output, outputText) || firstForeignSpace(outputText, output)) {
+    return "the rewritten file does not parse";
+  }
   const wanted = new Set(guarded.map((node) => node.startIndex));
   const expected = flatten(input);
   const plainIndexes: number[] = [];

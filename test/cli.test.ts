@@ -60,6 +60,16 @@ describe("report mode", () => {
     expect(unknown.stderr).toContain("unknown option '--frobnicate'");
   });
 
+  it("skips a file with a lone CR line ending, naming the line", () => {
+    const root = makeTree({ "cr.py": "from flask import Flask\napp = Flask(__name__)  # a\rb\napp.run()\n" });
+    const result = runCli(["--write", "."], root);
+    expect(result.stderr).toBe(
+      "mainguard: cr.py: skipped: a lone carriage return (CR) ends line 2, and Python and the grammar read such line ends differently\n" +
+        "1 file scanned, 0 findings, 0 fixed in 0 files, 1 skipped.\n",
+    );
+    expect(result.code).toBe(0);
+  });
+
   it("skips a file with a syntax error, naming the line and column", () => {
     const root = makeTree({ "bad.py": "from flask import Flask\napp = Flask(__name__)\ndef broken(:\n    pass\napp.run()\n" });
     const result = runCli(["--write", "."], root);

@@ -40,13 +40,16 @@ def flatten(tree):
     return flat
 
 
-MAIN_TEST = r"""(__name__\s*==\s*(["'])__main__\2|(["'])__main__\3\s*==\s*__name__)"""
+QUOTE = "(\"\"\"|'''|\"|')"
+MAIN_TEST = r"(__name__\s*==\s*" + QUOTE + r"__main__\2|" + QUOTE + r"__main__\3\s*==\s*__name__)"
 GUARD_LINE = re.compile(r"^[ \t]*if\s*\(?\s*" + MAIN_TEST + r"\s*\)?\s*:[ \t]*(#.*)?$", re.M)
 GUARD_TEXT = re.compile(r"if\(?" + MAIN_TEST + r"\)?:")
 
 
 def characters(text):
-    """The text with guard headers (and comments on their lines), white space and `;` removed."""
+    """The text with guard headers (and comments on their lines), white space and `;` removed.
+    A lone CR ends a line in Python, so it does here too."""
+    text = re.sub(r"\r(?!\n)", "\n", text)
     return GUARD_TEXT.sub("", re.sub(r"[\s;]", "", GUARD_LINE.sub("", text)))
 
 
