@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { TRANSFORMS } from "../transforms/index.js";
@@ -15,6 +16,21 @@ export interface RunnerSettings extends WorkerSettings {
 /** Below this many files per worker, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 8;
 const MAX_BATCH = 128;
+/** Up to this much source, compiling the grammar fast beats compiling it to run fast. */
+const FAST_STARTUP_BYTES = 1 << 20;
+
+function smallerThan(files: readonly string[], limit: number): boolean {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += statSync(file).size;
+    } catch {
+      // unreadable: reported when it is read
+    }
+    if (total >= limit) return false;
+  }
+  return true;
+}
 
 export function defaultJobs(): number {
   return availableParallelism();
@@ -27,7 +43,7 @@ export function defaultJobs(): number {
 export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void, pool?: Worker[]): AsyncGenerator<FileResult> {
   const jobs = pool?.length ?? Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (jobs <= 1) {
-    preferFastStartup();
+    if (smallerThan(files, FAST_STARTUP_BYTES)) preferFastStartup();
     const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
     for (const path of files) {
       const result = await processFile(engine, path, settings.run);

@@ -11,11 +11,33 @@ const IGNORED_LEAVES = new Set([";", "line_continuation", "comment"]);
  * (their text, continuation lines included, must come through byte for byte).
  */
 function shape(node: Node): string {
-  if (node.childCount === 0 || node.type === "string") {
-    return IGNORED_LEAVES.has(node.type) ? "" : JSON.stringify(node.text);
+  // A cursor walk: a whole file's statements are compared, and making a JavaScript object of
+  // every node would cost far more than the comparison.
+  const parts: string[] = [];
+  const cursor = node.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      const type = cursor.nodeType;
+      const atomic = type === "string" || !cursor.gotoFirstChild();
+      if (atomic) {
+        if (!IGNORED_LEAVES.has(type)) parts.push(JSON.stringify(cursor.nodeText));
+      } else {
+        // The cursor is on the first child now; open the parent's group.
+        parts.push(`(${type}`);
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0 || !cursor.gotoParent()) return parts.join(" ");
+        depth--;
+        parts.push(")");
+      }
+      if (depth === 0) return parts.join(" ");
+    }
+  } finally {
+    cursor.delete();
   }
-  const parts = node.children.map((child) => shape(child!)).filter((part) => part !== "");
-  return `(${node.type} ${parts.join(" ")})`;
 }
 
 interface FlatStatement {

@@ -40,7 +40,7 @@ def flatten(tree):
     return flat
 
 
-QUOTE = "(\"\"\"|'''|\"|')"
+QUOTE = "[rRuU]?(\"\"\"|'''|\"|')"
 MAIN_TEST = r"(__name__\s*==\s*" + QUOTE + r"__main__\2|" + QUOTE + r"__main__\3\s*==\s*__name__)"
 GUARD_LINE = re.compile(r"^[ \t]*if\s*\(?\s*" + MAIN_TEST + r"\s*\)?\s*:[ \t]*(#.*)?$", re.M)
 GUARD_TEXT = re.compile(r"if\(?" + MAIN_TEST + r"\)?:")
