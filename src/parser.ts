@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import type { Parser, Tree } from "web-tree-sitter";
 
@@ -12,7 +14,7 @@ export function pythonParser(): Promise<Parser> {
     // Imported here, not at the top: a run with no candidate file never loads the grammar's code.
     const { Language, Parser } = await import("web-tree-sitter");
     await Parser.init();
-    const language = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
+    const language = await Language.load(grammarPath());
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
@@ -32,6 +34,18 @@ export function preferFastStartup(): void {
 /** Whether the WASM grammar has been asked for (tests check that clean files never load it). */
 export function parserRequested(): boolean {
   return loading !== undefined;
+}
+
+/**
+ * The Python grammar's WASM: the copy the build puts in dist/ (the published package carries it),
+ * else tree-sitter-python's own (a checkout before its first build). Never fetched from a network.
+ */
+function grammarPath(): string {
+  for (const candidate of ["./tree-sitter-python.wasm", "../tree-sitter-python.wasm"]) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return require.resolve("tree-sitter-python/tree-sitter-python.wasm");
 }
 
 export function parse(parser: Parser, source: string): Tree {

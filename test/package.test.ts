@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, it } from "vitest";
@@ -14,15 +14,18 @@ it("npm pack ships the built CLI, types and README only, and the installed packa
     files: Array<{ path: string }>;
   }>;
   const files = packed[0]!.files.map((file) => file.path);
-  for (const path of files) expect(path, path).toMatch(/^(package\.json|README\.md|dist\/.+\.(js|d\.ts))$/);
-  for (const needed of ["dist/cli.js", "dist/worker.js", "dist/src/index.js", "dist/src/index.d.ts", "README.md"]) expect(files).toContain(needed);
+  for (const path of files) expect(path, path).toMatch(/^(package\.json|README\.md|dist\/.+\.(js|d\.ts)|dist\/tree-sitter-python\.wasm)$/);
+  for (const needed of ["dist/cli.js", "dist/worker.js", "dist/tree-sitter-python.wasm", "dist/src/index.js", "dist/src/index.d.ts", "README.md"]) {
+    expect(files).toContain(needed);
+  }
   expect(files.some((path) => /test|fixture|\.map$|\.ts$/.test(path.replace(/\.d\.ts$/, "")))).toBe(false);
 
   const project = mkdtempSync(join(tmpdir(), "mainguard-install-"));
   writeFileSync(join(project, "package.json"), '{ "name": "consumer", "version": "1.0.0", "private": true }\n');
   execFileSync("npm", ["install", "--no-audit", "--no-fund", join(out, packed[0]!.filename)], { cwd: project, stdio: "ignore" });
-  // The grammar comes with the installed dependencies, not from a network at run time.
-  expect(readFileSync(join(project, "node_modules/tree-sitter-python/tree-sitter-python.wasm")).length).toBeGreaterThan(100_000);
+  // The grammar ships in the package itself, not fetched at run time nor built on install.
+  expect(readFileSync(join(project, "node_modules/mainguard/dist/tree-sitter-python.wasm")).length).toBeGreaterThan(100_000);
+  expect(existsSync(join(project, "node_modules/tree-sitter-python"))).toBe(false);
 
   const tree = makeTree({ "svc/app.py": "from flask import Flask\napp = Flask(__name__)\napp.run()\n" });
   let stdout = "";
