@@ -84,7 +84,7 @@ export interface Catalog {
   /** Every word one of those needs nearby to be a server start: packages, factories, app names. */
   receiverWords: readonly string[];
   /** The same, compiled for the raw-text prefilter; `topLevelCall` is a needle called at column 0. */
-  prefilter: { substrings: readonly string[]; needle: RegExp; receiver: RegExp; topLevelCall: RegExp };
+  prefilter: { substrings: readonly string[]; needleSet: ReadonlySet<string>; needle: RegExp; receiver: RegExp; topLevelCall: RegExp };
 }
 
 export interface CatalogConfig {
@@ -115,6 +115,7 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
   const alternatives = [...needles].join("|");
   const prefilter = {
     substrings: substringsOf([...needles]),
+    needleSet: needles,
     needle: wordsPattern([...needles]),
     receiver: wordsPattern([...receiverWords]),
     topLevelCall: new RegExp(`^(?:[A-Za-z_][\\w.]*\\.)?(?:${alternatives})\\s*\\(`, "m"),

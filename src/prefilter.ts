@@ -19,6 +19,25 @@ export class RawText {
     return this.bytes.includes(ascii, 0, "latin1");
   }
 
+  /**
+   * Whether one of `words` occurs as a whole word, found from native searches for `anchors` (the
+   * shortest substrings of the words) without turning the bytes into a string. A non-ASCII byte
+   * counts as part of a word, which is conservative: code puts only ASCII next to a name.
+   */
+  hasWord(anchors: readonly string[], words: ReadonlySet<string>): boolean {
+    const bytes = this.bytes;
+    for (const anchor of anchors) {
+      for (let at = bytes.indexOf(anchor, 0, "latin1"); at !== -1; at = bytes.indexOf(anchor, at + 1, "latin1")) {
+        let start = at;
+        while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
+        let end = at + anchor.length;
+        while (end < bytes.length && isWordByte(bytes[end]!)) end++;
+        if (end - start <= MAX_WORD && words.has(bytes.toString("latin1", start, end))) return true;
+      }
+    }
+    return false;
+  }
+
   /** The bytes as a one-byte string: ASCII stays itself, so ASCII patterns match as in the text. */
   text(): string {
     this.latin1 ??= this.bytes.toString("latin1");
@@ -96,6 +115,12 @@ export function blankStringsAndComments(source: Uint8Array): Buffer {
   return out;
 }
 
+const MAX_WORD = 64;
+
+function isWordByte(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte >= 0x80;
+}
+
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A regex for any of `words` as a whole word. `\b` also breaks at non-ASCII bytes, so it finds
@@ -118,9 +143,8 @@ export function substringsOf(words: readonly string[]): string[] {
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    if (!catalog.prefilter.substrings.some((needle) => raw.includes(needle))) return false;
-    const text = raw.text();
-    return catalog.prefilter.needle.test(text) && catalog.prefilter.receiver.test(text);
+    if (!raw.hasWord(catalog.prefilter.substrings, catalog.prefilter.needleSet)) return false;
+    return catalog.prefilter.receiver.test(raw.text());
   });
 }
 
