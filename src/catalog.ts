@@ -81,9 +81,11 @@ export interface Catalog {
   factoryNames: readonly string[];
   /** Every method or function name a server start can end in (the raw-text prefilter). */
   needles: readonly string[];
-  /** Every word one of those needs nearby to be a server start: packages, factories, app names. */
-  receiverWords: readonly string[];
-  /** The same, compiled for the raw-text prefilter; `topLevelCall` is a needle called at column 0. */
+  /**
+   * The needles and the receiver words (packages, factories, application names: one of them must
+   * occur for a needle to be a server start), compiled for the raw-text prefilter; `topLevelCall`
+   * is a needle called at column 0.
+   */
   prefilter: { substrings: readonly string[]; needleSet: ReadonlySet<string>; needle: RegExp; receiver: RegExp; topLevelCall: RegExp };
 }
 
@@ -120,7 +122,7 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     receiver: wordsPattern([...receiverWords]),
     topLevelCall: new RegExp(`^(?:[A-Za-z_][\\w.]*\\.)?(?:${alternatives})\\s*\\(`, "m"),
   };
-  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], receiverWords: [...receiverWords], prefilter };
+  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], prefilter };
 }
 
 export const DEFAULT_CATALOG = createCatalog();

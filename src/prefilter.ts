@@ -138,8 +138,8 @@ export function substringsOf(words: readonly string[]): string[] {
  * Whether the file can hold a server start at all: it must name a server method or function
  * (`run`, `serve`, `run_app` …) and something that makes a receiver or a function a server's (a
  * framework or server package, an app factory, an application name). Aliases cannot hide both:
- * `from waitress import serve as s` still names `waitress` and `serve`. A native substring
- * search rules most files out before any regex runs.
+ * `from waitress import serve as s` still names `waitress` and `serve`. The needle words are
+ * found in the bytes themselves, which rules most files out before any string is made.
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
