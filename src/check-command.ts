@@ -117,7 +117,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
 
   signals.stop();
   const signal = signals.signal();
-  const sum = totals(results, written);
+  const sum = totals(results, written, settings.unsafeFixes);
   const stopped = signal ? ` Stopped by ${signal} after ${results.length} of ${files.length} files; every file is as it was or fully fixed.` : "";
   // A summary on Ctrl-C even with -q: the user must learn what was written.
   if (!settings.quiet || signal) {

@@ -12,6 +12,8 @@ export interface RunTotals {
   skipped: number;
   suppressed: number;
   notWritten: number;
+  /** Findings whose fix is unsafe and was not enabled (ruff's "hidden fixes"). */
+  unsafeHidden: number;
 }
 
 /** The findings of a file still pending: all of them, unless its fix was written. */
@@ -20,10 +22,11 @@ export function remainingFindings(file: FileResult, written: ReadonlySet<string>
   return file.findings.filter((finding) => !(finding.fix && (finding.fix.applicability === "safe" || unsafeFixes)));
 }
 
-export function totals(results: readonly FileResult[], written: ReadonlySet<string>): RunTotals {
-  const sum: RunTotals = { files: results.length, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0 };
+export function totals(results: readonly FileResult[], written: ReadonlySet<string>, unsafeFixes = false): RunTotals {
+  const sum: RunTotals = { files: results.length, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0, unsafeHidden: 0 };
   for (const file of results) {
     sum.findings += file.findings.length;
+    if (!unsafeFixes) sum.unsafeHidden += file.findings.filter((finding) => finding.fix?.applicability === "unsafe").length;
     sum.fixable += file.fixable;
     sum.suppressed += file.suppressed;
     if (file.problem) sum.skipped++;
@@ -44,6 +47,7 @@ export function summaryLine(sum: RunTotals, mode: Mode): string {
   const writes = mode === "write" || mode === "interactive";
   if (writes) parts.push(`${sum.fixed} fixed in ${plural(sum.fixedFiles, "file")}`);
   else if (sum.fixable > 0) parts.push(`${sum.fixable} fixable with --write`);
+  if (sum.unsafeHidden > 0) parts.push(`${sum.unsafeHidden} more fixable with --unsafe-fixes`);
   if (sum.suppressed > 0) parts.push(`${sum.suppressed} suppressed`);
   if (sum.skipped > 0) parts.push(`${sum.skipped} skipped`);
   if (writes && sum.notWritten > 0) parts.push(`${sum.notWritten} not written`);

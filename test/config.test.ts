@@ -30,6 +30,7 @@ describe("[tool.mainguard] in pyproject.toml", () => {
     const kept = runCli(["--write", "--no-unsafe-fixes", "."], overridden);
     expect(kept.stdout).toContain("app.py:7:5: MG002");
     expect(kept.stdout).toContain("[unsafe fix]");
+    expect(kept.stderr).toBe("1 file scanned, 1 finding, 0 fixed in 0 files, 1 more fixable with --unsafe-fixes.\n");
     expect(kept.code).toBe(1);
     expect(readFileSync(join(overridden, "app.py"), "utf8")).toBe(NESTED);
 
