@@ -25,8 +25,8 @@ export interface RunOptions {
   fix?: boolean;
   /** Attach to each fixable finding the verified edits that fix it alone (for JSON and SARIF). */
   describeFixes?: boolean;
-  /** The file's bytes, when the caller has them: the prefilter searches them as they are. */
-  raw?: RawText;
+  /** The transforms the caller's prefilter already chose for this text (see `candidates`). */
+  transforms?: Transform[];
 }
 
 function toFinding(detection: Detection, positions: PositionIndex): Finding {
@@ -77,7 +77,7 @@ export class Engine {
   }
 
   async run(source: string, path: string, options: RunOptions = {}): Promise<FixResult> {
-    const transforms = this.candidates(options.raw ?? RawText.of(source));
+    const transforms = options.transforms ?? this.candidates(RawText.of(source));
     if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
     // Python ends a line at a lone CR; the grammar does not always (inside a comment, say), so the
     // two would disagree about which statement is where.

@@ -27,12 +27,12 @@ export interface FileResult {
 export async function processFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
   const read = readBytes(path);
   if (!read.ok) return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${read.reason}`, fatal: read.fatal } };
-  if (engine.candidates(new RawText(read.bytes)).length === 0) return cleanResult(path);
+  const transforms = engine.candidates(new RawText(read.bytes));
+  if (transforms.length === 0) return cleanResult(path);
   // A candidate: keep its own copy of the bytes (the read buffer is reused for the next file).
   const source = { ...read, bytes: Buffer.from(read.bytes) };
-  const raw = new RawText(source.bytes);
   const text = source.codec.decode(source.bytes);
-  const result = await engine.run(text, path, { ...options, raw });
+  const result = await engine.run(text, path, { ...options, transforms });
   const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
   const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed };
   if (result.skipped) {

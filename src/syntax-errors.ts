@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import { PositionIndex } from "./positions.js";
 
 const position = (node: Node) => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
 
@@ -71,11 +72,7 @@ export function firstForeignSpace(source: string, root: Node): { line: number; c
         break;
       }
     }
-    if (!inText) {
-      const before = source.slice(0, match.index);
-      const line = before.split(/\r\n|\r|\n/).length;
-      return { line, column: match.index - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) };
-    }
+    if (!inText) return new PositionIndex(source).at(match.index);
   }
   return undefined;
 }

@@ -42,6 +42,8 @@ function shape(node: Node): string {
 
 interface FlatStatement {
   shape: string;
+  /** Start offset of the top-level statement it is, when it is one (not a guard's body statement). */
+  topLevelStart?: number;
   /** "" at import time; "plain" under `if __name__ == "__main__":`; else the guard's test. */
   guard: string;
 }
@@ -51,7 +53,7 @@ function flatten(root: Node): FlatStatement[] {
   const flat: FlatStatement[] = [];
   for (const statement of topLevelStatements(root)) {
     if (!isMainGuard(statement)) {
-      flat.push({ shape: shape(statement), guard: "" });
+      flat.push({ shape: shape(statement), guard: "", topLevelStart: statement.startIndex });
       continue;
     }
     const guard = isPlainMainGuard(statement) ? "plain" : shape(statement.childForFieldName("condition")!);
@@ -79,17 +81,9 @@ export function differenceAfterGuarding(input: Node, output: Node, guarded: read
   }
   const wanted = new Set(guarded.map((node) => node.startIndex));
   const expected = flatten(input);
-  const plainIndexes: number[] = [];
-  let index = 0;
-  for (const statement of topLevelStatements(input)) {
-    if (isMainGuard(statement)) {
-      index += statement.childForFieldName("consequence")!.namedChildren.filter((c) => c && c.type !== "comment").length;
-      continue;
-    }
-    if (wanted.has(statement.startIndex)) plainIndexes.push(index);
-    index++;
+  for (const statement of expected) {
+    if (statement.topLevelStart !== undefined && wanted.has(statement.topLevelStart)) statement.guard = "plain";
   }
-  for (const i of plainIndexes) expected[i]!.guard = "plain";
   const actual = flatten(output);
   if (actual.length !== expected.length) {
     return `the rewritten file has ${actual.length} statements, expected ${expected.length}`;
