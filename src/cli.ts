@@ -183,6 +183,11 @@ async function main(argv: string[]): Promise<number> {
   return runCheck(files, settings, missing.length > 0, pool);
 }
 
+/** Resolves once everything written to `stream` so far has been handed to the system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -193,10 +198,10 @@ function isDirectory(path: string): boolean {
 
 main(process.argv).then(
   (code) => {
-    // Exit now rather than when the event loop drains: V8 would first finish optimising the
-    // grammar's WASM in the background, which a short run never uses (stdout and stderr are
-    // synchronous on Linux, so nothing written is lost).
-    process.exit(code);
+    // Exit as soon as the output is out rather than when the event loop drains: V8 would first
+    // finish optimising the grammar's WASM in the background, which a short run never uses. A
+    // pipe that is not being read fast enough holds writes back, so wait for both streams.
+    Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code));
   },
   (error: unknown) => {
     process.stderr.write(`mainguard: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixtureCases } from "./fixture-utils.js";
-import { makeTree, runCli } from "./cli-utils.js";
+import { CLI, makeTree, runCli } from "./cli-utils.js";
 
 const FLASK = 'from flask import Flask\n\napp = Flask(__name__)\n\napp.run(debug=True)\n';
 const FLASK_FIXED = 'from flask import Flask\n\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(debug=True)\n';
@@ -30,6 +30,16 @@ describe("report mode", () => {
     expect(result.stderr).toBe("3 files scanned, 2 findings, 2 fixable with --write.\n");
     expect(result.code).toBe(1);
     expect(readFileSync(join(root, "a.py"), "utf8")).toBe(FLASK);
+  });
+
+  it("writes all of a large report into a pipe that is read slowly", () => {
+    const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`svc${i}/app.py`, FLASK]));
+    const root = makeTree(files);
+    // Far more than a pipe's 64 KiB buffer, read only after a pause: exiting must wait for it.
+    const script = `node ${JSON.stringify(CLI)} --format json . 2>/dev/null | (sleep 1; cat)`;
+    const stdout = execFileSync("sh", ["-c", script], { cwd: root, encoding: "utf8", maxBuffer: 1e8 });
+    expect(stdout.length).toBeGreaterThan(1 << 17);
+    expect(JSON.parse(stdout)).toHaveLength(400);
   });
 
   it("exits 0 when there is nothing to do", () => {
