@@ -83,10 +83,9 @@ export interface Catalog {
   needles: readonly string[];
   /**
    * The needles and the receiver words (packages, factories, application names: one of them must
-   * occur for a needle to be a server start), compiled for the raw-text prefilter; `topLevelCall`
-   * is a needle called at column 0.
+   * occur for a needle to be a server start), compiled for the raw-text prefilter.
    */
-  prefilter: { substrings: readonly string[]; needleSet: ReadonlySet<string>; needle: RegExp; receiver: RegExp; topLevelCall: RegExp };
+  prefilter: { substrings: readonly string[]; needleBytes: readonly Buffer[]; needle: RegExp; receiver: RegExp; debugOn: RegExp };
 }
 
 export interface CatalogConfig {
@@ -101,7 +100,7 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
   const frameworks = APP_FRAMEWORKS.map((framework) =>
     framework.appNames === APP ? { ...framework, appNames: [...APP, ...extraNames] } : framework,
   );
-  const serverFunctions = [
+  const serverFunctions: ServerFunction[] = [
     ...SERVER_FUNCTIONS,
     ...(config.extraServerCalls ?? []).map((qualified) => ({ qualified, server: "" })),
   ];
@@ -114,13 +113,17 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     ...serverFunctions.map((fn) => fn.qualified.split(".")[0]!),
     ...APP_FACTORY_NAMES,
   ]);
-  const alternatives = [...needles].join("|");
+  const debugKeywords = [...new Set([
+    ...(frameworks.some((framework) => framework.werkzeugDebugger) ? ["debug"] : []),
+    ...serverFunctions.flatMap((fn) => (fn.debugKeyword ? [fn.debugKeyword] : [])),
+  ])];
   const prefilter = {
     substrings: substringsOf([...needles]),
-    needleSet: needles,
+    needleBytes: [...needles].map((needle) => Buffer.from(needle, "latin1")),
     needle: wordsPattern([...needles]),
     receiver: wordsPattern([...receiverWords]),
-    topLevelCall: new RegExp(`^(?:[A-Za-z_][\\w.]*\\.)?(?:${alternatives})\\s*\\(`, "m"),
+    // `debug=True` (or `use_debugger=True`) as a keyword argument, in code with comments blanked.
+    debugOn: new RegExp(`${wordsPattern(debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),
   };
   return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], prefilter };
 }

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import { IgnoreRules } from "./ignore-rules.js";
 
@@ -38,9 +38,9 @@ export function displayPath(absolute: string, cwd: string): string {
  * The rules a named directory's walk starts with: its ancestors' .gitignore files — unless they
  * ignore the directory itself, which the user named and so wants checked.
  */
-async function rulesAbove(directory: string, options: DiscoveryOptions): Promise<IgnoreRules> {
+function rulesAbove(directory: string, options: DiscoveryOptions): IgnoreRules {
   if (options.gitignore === false) return IgnoreRules.none();
-  const rules = await IgnoreRules.above(directory);
+  const rules = IgnoreRules.above(directory);
   return rules.ignores(directory, true) ? IgnoreRules.none() : rules;
 }
 
@@ -49,7 +49,7 @@ async function rulesAbove(directory: string, options: DiscoveryOptions): Promise
  * .gitignore rules, --exclude patterns and ALWAYS_SKIPPED apply. Symlinked files count once (by
  * their target); a directory reached twice (a symlink loop) is not entered again.
  */
-export async function discover(paths: readonly string[], cwd: string, options: DiscoveryOptions = {}): Promise<Discovery> {
+export function discover(paths: readonly string[], cwd: string, options: DiscoveryOptions = {}): Discovery {
   const files = new Map<string, string>(); // real path → the path shown for it, as first reached
   const seenDirectories = new Set<string>();
   const missing: string[] = [];
@@ -69,9 +69,9 @@ export async function discover(paths: readonly string[], cwd: string, options: D
     }
   };
 
-  // Synchronous on purpose: one readdir per directory and no per-file system call (a file's real
-  // path is its directory's plus its name, unless it is itself a link) keep discovery cheap.
-  const walk = async (directory: string, realDirectory: string, inherited: IgnoreRules, shown: string): Promise<void> => {
+  // Synchronous on purpose, and no per-file system call (a file's real path is its directory's
+  // plus its name, unless it is itself a link): discovery runs before any file can be checked.
+  const walk = (directory: string, realDirectory: string, inherited: IgnoreRules, shown: string): void => {
     if (seenDirectories.has(realDirectory)) return;
     seenDirectories.add(realDirectory);
     let entries: Dirent[];
@@ -80,14 +80,16 @@ export async function discover(paths: readonly string[], cwd: string, options: D
     } catch {
       return;
     }
-    const rules = options.gitignore !== false && entries.some((e) => e.name === ".gitignore") ? await inherited.enter(directory) : inherited;
+    const rules = options.gitignore !== false && entries.some((e) => e.name === ".gitignore") ? inherited.enter(directory) : inherited;
     const subdirectories: Array<[string, string, string]> = [];
     const prefix = shown === "." ? "" : `${shown}/`;
+    const pathPrefix = withSeparator(directory);
+    const realPrefix = withSeparator(realDirectory);
     for (const entry of entries) {
-      const path = `${directory}${sep}${entry.name}`;
+      const path = pathPrefix + entry.name;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
-      let real = join(realDirectory, entry.name);
+      let real = realPrefix + entry.name;
       if (entry.isSymbolicLink()) {
         const target = statOrUndefined(path);
         isDirectory = target?.isDirectory() ?? false;
@@ -102,14 +104,14 @@ export async function discover(paths: readonly string[], cwd: string, options: D
         if (!files.has(real)) files.set(real, prefix + entry.name);
       }
     }
-    for (const [path, real, display] of subdirectories) await walk(path, real, rules, display);
+    for (const [path, real, display] of subdirectories) walk(path, real, rules, display);
   };
 
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     const info = statOrUndefined(absolute);
     if (!info) missing.push(given);
-    else if (info.isDirectory()) await walk(absolute, realOf(absolute), await rulesAbove(absolute, options), displayPath(absolute, cwd));
+    else if (info.isDirectory()) walk(absolute, realOf(absolute), rulesAbove(absolute, options), displayPath(absolute, cwd));
     else {
       const real = realOf(absolute);
       if (!files.has(real)) files.set(real, displayPath(absolute, cwd));
@@ -117,6 +119,8 @@ export async function discover(paths: readonly string[], cwd: string, options: D
   }
   return { files: [...files.values()].sort(), missing };
 }
+
+const withSeparator = (directory: string) => (directory.endsWith(sep) ? directory : directory + sep);
 
 function statOrUndefined(path: string): Stats | undefined {
   try {

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 
@@ -10,18 +10,27 @@ interface Level {
 
 const toPosix = (path: string) => (sep === "/" ? path : path.split(sep).join("/"));
 
-async function readPatterns(file: string): Promise<string | undefined> {
+/** `path` relative to `base` with forward slashes, if it lies below it. Paths come from the walk,
+ * which builds them by appending names to `base`, so a prefix test usually answers. */
+function relativeBelow(base: string, path: string): string | undefined {
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  if (path.startsWith(prefix)) return toPosix(path.slice(prefix.length)) || undefined;
+  const rel = toPosix(relative(base, path));
+  return rel === "" || rel.startsWith("..") ? undefined : rel;
+}
+
+function readPatterns(file: string): string | undefined {
   try {
-    return await readFile(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch {
     return undefined;
   }
 }
 
 /** The directory holding `.git` above (or at) `start`, if any. */
-async function repositoryRoot(start: string): Promise<string | undefined> {
+function repositoryRoot(start: string): string | undefined {
   for (let dir = start; ; dir = dirname(dir)) {
-    if (await stat(join(dir, ".git")).catch(() => undefined)) return dir;
+    if (statSync(join(dir, ".git"), { throwIfNoEntry: false })) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -39,15 +48,15 @@ export class IgnoreRules {
   }
 
   /** Rules in force for the entries of `directory`, its own `.gitignore` not yet read. */
-  static async above(directory: string): Promise<IgnoreRules> {
-    const root = await repositoryRoot(directory);
+  static above(directory: string): IgnoreRules {
+    const root = repositoryRoot(directory);
     let rules = new IgnoreRules([]);
     if (!root) return rules;
-    rules = rules.with(root, await readPatterns(join(root, ".git", "info", "exclude")));
+    rules = rules.with(root, readPatterns(join(root, ".git", "info", "exclude")));
     // Every directory from the root down to `directory`'s parent: walking `directory` reads its own.
     const chain: string[] = [];
     for (let dir = directory; dir !== root; dir = dirname(dir)) chain.unshift(dir);
-    for (const dir of [root, ...chain].slice(0, -1)) rules = rules.with(dir, await readPatterns(join(dir, ".gitignore")));
+    for (const dir of [root, ...chain].slice(0, -1)) rules = rules.with(dir, readPatterns(join(dir, ".gitignore")));
     return rules;
   }
 
@@ -58,15 +67,15 @@ export class IgnoreRules {
   }
 
   /** Rules for the entries of `directory`, given that it holds a `.gitignore`. */
-  async enter(directory: string): Promise<IgnoreRules> {
-    return this.with(directory, await readPatterns(join(directory, ".gitignore")));
+  enter(directory: string): IgnoreRules {
+    return this.with(directory, readPatterns(join(directory, ".gitignore")));
   }
 
   ignores(path: string, isDirectory: boolean): boolean {
     for (let i = this.levels.length - 1; i >= 0; i--) {
       const { base, matcher } = this.levels[i]!;
-      const rel = toPosix(relative(base, path));
-      if (rel === "" || rel.startsWith("..")) continue;
+      const rel = relativeBelow(base, path);
+      if (rel === undefined) continue;
       const result = matcher.test(isDirectory ? `${rel}/` : rel);
       if (result.ignored) return true;
       if (result.unignored) return false;

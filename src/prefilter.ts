@@ -20,19 +20,22 @@ export class RawText {
   }
 
   /**
-   * Whether one of `words` occurs as a whole word, found from native searches for `anchors` (the
-   * shortest substrings of the words) without turning the bytes into a string. A non-ASCII byte
-   * counts as part of a word, which is conservative: code puts only ASCII next to a name.
+   * Whether one of `words` occurs as a whole word in call position: followed (after white space,
+   * line breaks or backslashes) by `(`, by `as` (an import alias) or by a comment. A server start
+   * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. Found from
+   * native searches for `anchors` (the shortest substrings of the words), comparing bytes in
+   * place: no string is made. A non-ASCII byte counts as part of a word: Python puts only ASCII
+   * next to a name it calls.
    */
-  hasWord(anchors: readonly string[], words: ReadonlySet<string>): boolean {
+  hasCalledWord(anchors: readonly string[], words: readonly Buffer[]): boolean {
     const bytes = this.bytes;
     for (const anchor of anchors) {
       for (let at = bytes.indexOf(anchor, 0, "latin1"); at !== -1; at = bytes.indexOf(anchor, at + 1, "latin1")) {
         let start = at;
         while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
-        let end = at + anchor.length;
-        while (end < bytes.length && isWordByte(bytes[end]!)) end++;
-        if (end - start <= MAX_WORD && words.has(bytes.toString("latin1", start, end))) return true;
+        for (const word of words) {
+          if (startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length)) return true;
+        }
       }
     }
     return false;
@@ -65,6 +68,8 @@ const BACKSLASH = 0x5c;
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
+const TAB = 0x09;
+const FORM_FEED = 0x0c;
 
 /**
  * The bytes with Python's string literals' contents (any prefix, single or triple quoted,
@@ -115,7 +120,24 @@ export function blankStringsAndComments(source: Uint8Array): Buffer {
   return out;
 }
 
-const MAX_WORD = 64;
+function startsWithAt(bytes: Buffer, word: Buffer, at: number): boolean {
+  if (at + word.length > bytes.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word[k]) return false;
+  return true;
+}
+
+const OPEN_PAREN = 0x28;
+const LOWER_A = 0x61;
+const LOWER_S = 0x73;
+
+/** Whether the code after a name at `at` calls it, aliases it (`as`) or is hidden by a comment. */
+function calledAfter(bytes: Buffer, at: number): boolean {
+  let i = at;
+  while (i < bytes.length && (bytes[i] === SPACE || bytes[i] === TAB || bytes[i] === FORM_FEED || bytes[i] === LF || bytes[i] === CR || bytes[i] === BACKSLASH)) i++;
+  const next = bytes[i];
+  if (next === OPEN_PAREN || next === HASH) return true;
+  return next === LOWER_A && bytes[i + 1] === LOWER_S && !isWordByte(bytes[i + 2] ?? SPACE);
+}
 
 function isWordByte(byte: number): boolean {
   return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte >= 0x80;
@@ -135,108 +157,114 @@ export function substringsOf(words: readonly string[]): string[] {
 }
 
 /**
- * Whether the file can hold a server start at all: it must name a server method or function
- * (`run`, `serve`, `run_app` …) and something that makes a receiver or a function a server's (a
- * framework or server package, an app factory, an application name). Aliases cannot hide both:
- * `from waitress import serve as s` still names `waitress` and `serve`. The needle words are
- * found in the bytes themselves, which rules most files out before any string is made.
+ * Whether the file can hold a server start at all: it must call a server method or function
+ * (`run`, `serve`, `run_app` …) or import one under an alias, and name something that makes a
+ * receiver or a function a server's (a framework or server package, an app factory, an
+ * application name). Aliases cannot hide both: `from waitress import serve as s` still names
+ * `waitress` and `serve`. The needles are found in the bytes themselves, which rules most files
+ * out before any string is made.
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    if (!raw.hasWord(catalog.prefilter.substrings, catalog.prefilter.needleSet)) return false;
+    if (!raw.hasCalledWord(catalog.prefilter.substrings, catalog.prefilter.needleBytes)) return false;
     return catalog.prefilter.receiver.test(raw.text());
   });
 }
 
 /** A top-level chunk of a module: a line with no indentation and the lines that belong under it. */
 interface Chunk {
-  kind: "definition" | "decorator" | "import" | "guard" | "statement";
-  text: string;
+  kind: "function" | "class" | "decorator" | "import" | "guard" | "statement";
+  /** Offsets in the text: the chunk's first character, and where the next chunk starts. */
+  start: number;
+  end: number;
+  /** A definition's name. */
+  name?: string;
 }
 
-const DEFINITION = /^(?:async\s+def|def|class)\b/;
+const FUNCTION = /^(?:async\s+def|def)\b/;
+const CLASS = /^class\b/;
 const IMPORT = /^(?:import|from)\b[^;]*$/;
 const MAIN_GUARD = /^if\s*\(?\s*(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__\2\s*==\s*__name__)\s*\)?\s*:\s*(?:#.*)?$/;
+const DEF_NAME = /\bdef\s+([A-Za-z_]\w*)/;
+/** A character that starts a line in column 0, right after a line break. */
+const OPENING = /[\r\n][^ \t\f#\r\n]/g;
 
 /**
  * Splits the text (strings and comments blanked) at every line that starts in column 0: each
  * top-level statement starts such a line. A line inside brackets may start a chunk too; that only
- * makes a chunk a plain "statement", which can only keep a file in, never rule it out.
+ * makes a chunk a plain "statement", which can only keep a file in, never rule it out. Blanking
+ * keeps every offset, so `code` and `text` (the bytes as Latin-1) line up.
  */
 function chunks(code: string, text: string): Chunk[] {
-  const found: Chunk[] = [];
-  // The texts are the bytes as Latin-1: a UTF-8 BOM shows as three characters. Blanking keeps
-  // every line break, so line i of the code is line i of the text.
-  const split = (s: string) => s.replace(/^\xEF\xBB\xBF/, "").split(/\r\n|\r|\n/);
-  const lines = split(code);
-  const original = split(text);
-  let start = -1;
-  const close = (end: number) => {
-    if (start < 0) return;
-    const body = lines.slice(start, end).join("\n");
-    const first = lines[start]!;
+  // A UTF-8 BOM shows as three characters; the first line starts after it.
+  const first = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+  const starts: number[] = [];
+  if (first < code.length && !/[ \t\f#\r\n]/.test(code[first]!)) starts.push(first);
+  for (const match of code.matchAll(OPENING)) starts.push(match.index + 1);
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? code.length;
+    const lineEnd = code.slice(start, end).search(/[\r\n]/);
+    const line = code.slice(start, lineEnd < 0 ? end : start + lineEnd);
     // A decorator is evaluated on import, but is never a statement of its own.
-    const kind = DEFINITION.test(first)
-      ? "definition"
-      : first.startsWith("@")
-        ? "decorator"
-        : IMPORT.test(first)
-        ? "import"
-          : MAIN_GUARD.test(original[start] ?? "")
-            ? "guard"
-            : "statement";
-    found.push({ kind, text: body });
-  };
-  lines.forEach((line, index) => {
-    const opens = line.length > 0 && !/^[ \t\f#]/.test(line);
-    if (!opens) return;
-    close(index);
-    start = index;
+    if (FUNCTION.test(line)) return { kind: "function", start, end, name: DEF_NAME.exec(code.slice(start, end))?.[1] };
+    if (CLASS.test(line)) return { kind: "class", start, end };
+    if (line.startsWith("@")) return { kind: "decorator", start, end };
+    if (IMPORT.test(line)) return { kind: "import", start, end };
+    if (MAIN_GUARD.test(text.slice(start, start + line.length))) return { kind: "guard", start, end };
+    return { kind: "statement", start, end };
   });
-  close(lines.length);
+}
+
+/** The chunks holding a match of `pattern` (a global regex) in `code`. */
+function chunksMatching(pattern: RegExp, code: string, all: readonly Chunk[]): Set<Chunk> {
+  const found = new Set<Chunk>();
+  let i = 0;
+  for (const match of code.matchAll(pattern)) {
+    while (i < all.length && all[i]!.end <= match.index) i++;
+    const chunk = all[i];
+    if (!chunk) break;
+    if (chunk.start <= match.index) found.add(chunk);
+  }
   return found;
 }
 
-const DEF_NAME = /\b(?:def|class)\s+([A-Za-z_]\w*)/;
+/** Calls of the names `words` matches (a global regex): a name followed by `(`, across white space,
+ * line breaks and backslashes (comments are blank already). Only a call starts a server, directly
+ * or through a module function. */
+const calls = (words: RegExp) => new RegExp(`${words.source}[\\s\\\\]*\\(`, "g");
 
 /**
- * Whether a server start can run at import time (MG001–MG003): a needle in top-level code outside
- * definitions and main guards, or a call from such code to a module function whose body, directly
- * or through other module functions, holds a needle. Names imported `as` an alias of a needle count
+ * Whether a server start can run at import time (MG001–MG003): a needle called in top-level code
+ * outside definitions and main guards, or a call from such code to a module function whose body,
+ * directly or through other module functions, calls a needle. Names imported `as` an alias of a needle count
  * as needles. Only code counts: a needle in a string or a comment starts nothing.
  */
 export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
   if (!mayHoldServerStart(raw, catalog)) return false;
-  // `app.run(` or `serve(` at the start of a line: most likely a finding, so skip the chunk
-  // analysis and parse (a line inside a string only costs a parse).
-  if (catalog.prefilter.topLevelCall.test(raw.text())) return true;
   return raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog));
 }
 
-function importTimeStart(text: string, original: string, catalog: Catalog): boolean {
-  if (!catalog.prefilter.needle.test(text) || !catalog.prefilter.receiver.test(text)) return false;
-  const aliases = [...text.matchAll(new RegExp(`${catalog.prefilter.needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"))].map((m) => m[1]!);
-  const needle = aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : catalog.prefilter.needle;
-  const all = chunks(text, original);
-  const statements = all.filter((chunk) => chunk.kind === "statement");
-  if (statements.some((chunk) => needle.test(chunk.text))) return true;
-  // Module functions that may start a server, closed over calls between them.
-  const definitions = all.filter((chunk) => chunk.kind === "definition");
+function importTimeStart(code: string, text: string, catalog: Catalog): boolean {
+  if (!catalog.prefilter.needle.test(code) || !catalog.prefilter.receiver.test(code)) return false;
+  const aliases = [...code.matchAll(new RegExp(`${catalog.prefilter.needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"))].map((m) => m[1]!);
+  const needle = calls(aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : catalog.prefilter.needle);
+  const all = chunks(code, text);
+  const holding = chunksMatching(needle, code, all);
+  if ([...holding].some((chunk) => chunk.kind === "statement")) return true;
+  // Module functions that may start a server, closed over calls between them. A class body runs on
+  // import too, but the rules look for starts in module code and module functions only.
   const starting = new Set<string>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    const called = starting.size ? wordsPattern([...starting]) : undefined;
-    for (const chunk of definitions) {
-      const name = DEF_NAME.exec(chunk.text)?.[1];
-      if (!name || starting.has(name)) continue;
-      if (needle.test(chunk.text) || (called && called.test(chunk.text))) {
-        starting.add(name);
-        grew = true;
-      }
+  const add = (found: Set<Chunk>) => {
+    let grew = false;
+    for (const chunk of found) {
+      if (chunk.kind !== "function" || !chunk.name || starting.has(chunk.name)) continue;
+      starting.add(chunk.name);
+      grew = true;
     }
-  }
+    return grew;
+  };
+  add(holding);
+  while (starting.size > 0 && add(chunksMatching(calls(wordsPattern([...starting])), code, all)));
   if (starting.size === 0) return false;
-  const calls = wordsPattern([...starting]);
-  return statements.some((chunk) => calls.test(chunk.text));
+  return [...chunksMatching(calls(wordsPattern([...starting])), code, all)].some((chunk) => chunk.kind === "statement");
 }

@@ -63,4 +63,31 @@ describe("the prefilter", () => {
     expect(keep("import flask\napp = flask.Flask(__name__)\ndef go():\n    app.run()\n")).toBe(false);
     expect(keep("import flask\napp = flask.Flask(__name__)\ntry:\n    app.run()\nexcept Exception:\n    pass\n")).toBe(true);
   });
+
+  it("keeps a needle only where it is called, however the call is spelled", () => {
+    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
+    const flask = "import flask\napp = flask.Flask(__name__)\n";
+    // Named but never called: prose, a reference, a comment.
+    expect(keep(`${flask}# run the app with flask run\nrunner = app.run\n`)).toBe(false);
+    // Called across white space, line breaks in brackets and a backslash continuation.
+    expect(keep(`${flask}app.run ()\n`)).toBe(true);
+    expect(keep(`${flask}(app.run\n    ())\n`)).toBe(true);
+    expect(keep(`${flask}app.run \\\n()\n`)).toBe(true);
+    // Imported under an alias over several lines, then called by the alias.
+    expect(keep("from waitress import (\n    serve\n    as s,\n)\nfrom app import application\ns(application)\n")).toBe(true);
+    // Methods of a class are not module functions; a class calling one starts nothing.
+    expect(keep(`${flask}class Runner:\n    def go(self):\n        app.run()\n\nRunner().go()\n`)).toBe(false);
+    // A module function that calls a needle starts a server only if module code calls it.
+    expect(keep(`${flask}def go():\n    app.run()\n\nx = go\n`)).toBe(false);
+    expect(keep(`${flask}def go():\n    app.run()\n\ngo ()\n`)).toBe(true);
+  });
+
+  it("keeps a file for MG101 only with the debugger turned on in code", () => {
+    const keep = (text: string) => TRANSFORMS.find((t) => t.name === "exposed-debugger")!.mayMatch(RawText.of(text), DEFAULT_CATALOG);
+    const flask = "import flask\napp = flask.Flask(__name__)\n";
+    expect(keep(`${flask}if __name__ == "__main__":\n    app.run(host="0.0.0.0", debug=True)\n`)).toBe(true);
+    expect(keep(`${flask}app.run(\n    "0.0.0.0",\n    debug =  # on for now\n    True,\n)\n`)).toBe(true);
+    expect(keep(`${flask}app.run(host="0.0.0.0", debug=False)  # debug=True is unsafe\n`)).toBe(false);
+    expect(keep(`${flask}"""app.run(host="0.0.0.0", debug=True)"""\n`)).toBe(false);
+  });
 });

@@ -96,8 +96,13 @@ function check(context: TransformContext): Detection[] {
 export const exposedDebugger: Transform = {
   name: "exposed-debugger",
   rules: [MG101],
-  // A host that binds everything is a string literal, and the debugger needs `debug`/`use_debugger`.
+  // A host that binds everything is a string literal, and the debugger needs `debug=True` (or
+  // `use_debugger=True`) in code. The server start comes first: the other transforms have already
+  // asked, so it is known.
   mayMatch: (raw, catalog) =>
-    raw.includes("debug") && (raw.includes("0.0.0.0") || /["']::["']/.test(raw.text())) && mayHoldServerStart(raw, catalog),
+    mayHoldServerStart(raw, catalog) &&
+    raw.includes("debug") &&
+    (raw.includes("0.0.0.0") || /["']::["']/.test(raw.text())) &&
+    catalog.prefilter.debugOn.test(raw.codeOnly()),
   check,
 };
