@@ -7,8 +7,8 @@ import { formatSarif } from "./output/sarif.js";
 import { formatFindings } from "./output/text.js";
 import type { FileResult } from "./process-file.js";
 import { progressBar } from "./progress.js";
-import type { Worker } from "node:worker_threads";
 import { processFiles, type RunnerSettings } from "./run-files.js";
+import type { WorkerPool } from "./worker-pool.js";
 import { remainingFindings, summaryLine, totals, type Mode } from "./summary.js";
 import type { RuleDoc } from "./types.js";
 import { writeIfUnchanged } from "./write-source.js";
@@ -62,7 +62,7 @@ function watchSignals(): { signal: () => NodeJS.Signals | undefined; stop: () =>
  * Checks `files` (sorted) in the given mode, prints as it goes (in path order), writes what the
  * mode allows, and returns the exit code. `fatalBefore` says a command-line path was missing.
  */
-export async function runCheck(files: readonly string[], settings: CheckSettings, fatalBefore: boolean, pool?: Worker[]): Promise<number> {
+export async function runCheck(files: readonly string[], settings: CheckSettings, fatalBefore: boolean, pool?: WorkerPool): Promise<number> {
   const { mode, format } = settings;
   const results: FileResult[] = [];
   const written = new Set<string>();

@@ -168,13 +168,14 @@ async function main(argv: string[]): Promise<number> {
     rules: RULES,
     version,
   };
-  // A directory may hold thousands of files: start the workers now, so they load while it is read.
+  // A directory may hold thousands of files: start the workers now, so that they load while it is
+  // read and check each file as soon as it is found.
   const pool = !options.showFiles && settings.jobs > 1 && paths.some(isDirectory) ? startWorkers(runnerSettings(settings)) : undefined;
   const exclude = [
     { base: cwd, patterns: options.exclude },
     ...(config.path ? [{ base: dirname(config.path), patterns: config.exclude }] : []),
   ];
-  const { files, missing } = await discover(paths, cwd, { gitignore: options.ignore, exclude });
+  const { files, missing } = discover(paths, cwd, { gitignore: options.ignore, exclude, onFile: pool && ((file) => pool.add(file)) });
   for (const path of missing) fail(`${path}: no such file or directory`);
   if (options.showFiles) {
     process.stdout.write(files.map((file) => `${file}\n`).join(""));

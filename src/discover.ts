@@ -14,6 +14,8 @@ export interface DiscoveryOptions {
   gitignore?: boolean;
   /** Extra gitignore-style patterns, each group relative to its base directory. */
   exclude?: readonly ExcludePatterns[];
+  /** Called with each file (as shown) as soon as it is found, before the list is sorted. */
+  onFile?: (file: string) => void;
 }
 
 export interface ExcludePatterns {
@@ -61,6 +63,10 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
       const rel = displayPath(path, base);
       return !rel.startsWith("..") && matcher.ignores(isDirectory ? `${rel}/` : rel);
     });
+  const record = (real: string, shown: string) => {
+    files.set(real, shown);
+    options.onFile?.(shown);
+  };
   const realOf = (path: string) => {
     try {
       return realpathSync(path);
@@ -101,7 +107,7 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
           subdirectories.push([path, real, prefix + entry.name]);
         }
       } else if (isFile && entry.name.endsWith(".py") && !rules.ignores(path, false) && !excluded(path, false)) {
-        if (!files.has(real)) files.set(real, prefix + entry.name);
+        if (!files.has(real)) record(real, prefix + entry.name);
       }
     }
     for (const [path, real, display] of subdirectories) walk(path, real, rules, display);
@@ -114,7 +120,7 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
     else if (info.isDirectory()) walk(absolute, realOf(absolute), rulesAbove(absolute, options), displayPath(absolute, cwd));
     else {
       const real = realOf(absolute);
-      if (!files.has(real)) files.set(real, displayPath(absolute, cwd));
+      if (!files.has(real)) record(real, displayPath(absolute, cwd));
     }
   }
   return { files: [...files.values()].sort(), missing };

@@ -1,0 +1,91 @@
+import { Worker } from "node:worker_threads";
+import { cleanResult, type FileResult } from "./process-file.js";
+import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
+
+/** Files per batch: small enough that both workers stay busy to the end, large enough that
+ * messages stay off the profile. */
+const BATCH = 48;
+
+/**
+ * Worker threads that check files as they are found: the main thread hands over each file while
+ * it walks the tree, and the workers take batches as they free up (see worker.ts). Results come
+ * back in whatever order the workers finish; `results` yields them in the order the caller asks.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly batches: string[][] = [];
+  private pending: string[] = [];
+  private readonly submitted = new Set<string>();
+  private readonly finished = new Map<string, FileResult>();
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+  private onDone: (() => void) | undefined;
+
+  private constructor(settings: WorkerSettings, jobs: number) {
+    const workerData: WorkerData = { ...settings, claims: new SharedArrayBuffer(4) };
+    this.workers = Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
+    for (const worker of this.workers) {
+      worker.on("message", (reply: WorkerReply) => this.receive(reply));
+      worker.on("error", (error) => {
+        this.failure = error;
+        this.wake?.();
+      });
+    }
+  }
+
+  /** Starts the workers now: they load while the tree is read. */
+  static start(settings: WorkerSettings, jobs: number): WorkerPool {
+    return new WorkerPool(settings, jobs);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Queues a file; full batches go out at once. */
+  add(path: string): void {
+    if (this.submitted.has(path)) return;
+    this.submitted.add(path);
+    this.pending.push(path);
+    if (this.pending.length >= BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const request: WorkerRequest = { batch: this.batches.length, paths: this.pending };
+    this.batches.push(this.pending);
+    this.pending = [];
+    for (const worker of this.workers) worker.postMessage(request);
+  }
+
+  private receive({ batch, results }: WorkerReply): void {
+    const paths = this.batches[batch]!;
+    const byOffset = new Map(results);
+    paths.forEach((path, offset) => {
+      this.finished.set(path, byOffset.get(offset) ?? cleanResult(path));
+      this.onDone?.();
+    });
+    this.wake?.();
+  }
+
+  /** The results for `files` in that order (files not yet added are added now); then the workers stop. */
+  async *results(files: readonly string[], onDone?: () => void): AsyncGenerator<FileResult> {
+    this.onDone = onDone;
+    for (const file of files) this.add(file);
+    this.flush();
+    for (let n = this.finished.size; n > 0; n--) onDone?.();
+    try {
+      for (const path of files) {
+        while (!this.finished.has(path)) {
+          if (this.failure) throw this.failure;
+          await new Promise<void>((resolve) => (this.wake = resolve));
+        }
+        const result = this.finished.get(path)!;
+        this.finished.delete(path);
+        yield result;
+      }
+    } finally {
+      await Promise.all(this.workers.map((worker) => worker.terminate()));
+    }
+  }
+}
