@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { codecFor, codingCookie, type Codec } from "./encoding.js";
 
@@ -11,17 +11,20 @@ export type SourceFile = { ok: true; bytes: Buffer; text: string; codec: Codec }
 let scratch = Buffer.allocUnsafe(1 << 20);
 
 function readInto(path: string): Buffer {
-  const fd = openSync(path, "r");
+  const fd = openSync(path, constants.O_RDONLY);
   try {
-    const size = fstatSync(fd).size;
-    if (size > scratch.length) scratch = Buffer.allocUnsafe(size);
+    // Read until the end rather than ask for the size first: one system call fewer per file.
     let filled = 0;
-    while (filled < size) {
-      const read = readSync(fd, scratch, filled, size - filled, filled);
-      if (read === 0) break;
+    for (;;) {
+      if (filled === scratch.length) {
+        const larger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(larger);
+        scratch = larger;
+      }
+      const read = readSync(fd, scratch, filled, scratch.length - filled, null);
+      if (read === 0) return scratch.subarray(0, filled);
       filled += read;
     }
-    return scratch.subarray(0, filled);
   } finally {
     closeSync(fd);
   }
