@@ -186,8 +186,9 @@ const CLASS = /^class\b/;
 const IMPORT = /^(?:import|from)\b[^;]*$/;
 const MAIN_GUARD = /^if\s*\(?\s*(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__\2\s*==\s*__name__)\s*\)?\s*:\s*(?:#.*)?$/;
 const DEF_NAME = /\bdef\s+([A-Za-z_]\w*)/;
-/** A character that starts a line in column 0, right after a line break. */
-const OPENING = /[\r\n][^ \t\f#\r\n]/g;
+/** A character that starts a line in column 0, right after a line break. A closing bracket
+ * there (`) -> None:` under a long `def`) ends a bracketed line; it never starts a statement. */
+const OPENING = /[\r\n][^ \t\f#\r\n)\]}]/g;
 
 /**
  * Splits the text (strings and comments blanked) at every line that starts in column 0: each
@@ -199,7 +200,7 @@ function chunks(code: string, text: string): Chunk[] {
   // A UTF-8 BOM shows as three characters; the first line starts after it.
   const first = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
   const starts: number[] = [];
-  if (first < code.length && !/[ \t\f#\r\n]/.test(code[first]!)) starts.push(first);
+  if (first < code.length && !/[ \t\f#\r\n)\]}]/.test(code[first]!)) starts.push(first);
   for (const match of code.matchAll(OPENING)) starts.push(match.index + 1);
   return starts.map((start, i) => {
     const end = starts[i + 1] ?? code.length;
@@ -229,9 +230,9 @@ function chunksMatching(pattern: RegExp, code: string, all: readonly Chunk[]): S
 }
 
 /** Calls of the names `words` matches (a global regex): a name followed by `(`, across white space,
- * line breaks and backslashes (comments are blank already). Only a call starts a server, directly
- * or through a module function. */
-const calls = (words: RegExp) => new RegExp(`${words.source}[\\s\\\\]*\\(`, "g");
+ * line breaks and backslashes (comments are blank already), and not the name of a `def`. Only a
+ * call starts a server, directly or through a module function. */
+const calls = (words: RegExp) => new RegExp(`(?<!\\bdef[\\s\\\\]+)${words.source}[\\s\\\\]*\\(`, "g");
 
 /**
  * Whether a server start can run at import time (MG001–MG003): a needle called in top-level code

@@ -80,6 +80,11 @@ describe("the prefilter", () => {
     // A module function that calls a needle starts a server only if module code calls it.
     expect(keep(`${flask}def go():\n    app.run()\n\nx = go\n`)).toBe(false);
     expect(keep(`${flask}def go():\n    app.run()\n\ngo ()\n`)).toBe(true);
+    // Defining a function named like a needle calls nothing.
+    expect(keep(`${flask}if True:\n    def run(self):\n        pass\n`)).toBe(false);
+    // A closing bracket in column 0 ends a long header; the body still belongs to the function.
+    expect(keep(`${flask}def go(\n    port: int,\n) -> None:\n    app.run(port=port)\n`)).toBe(false);
+    expect(keep(`${flask}def go(\n    port: int,\n) -> None:\n    app.run(port=port)\n\n\ngo(\n    5000\n)\n`)).toBe(true);
   });
 
   it("keeps a file for MG101 only with the debugger turned on in code", () => {
