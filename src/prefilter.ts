@@ -188,7 +188,9 @@ const MAIN_GUARD = /^if\s*\(?\s*(?:__name__\s*==\s*(["'])__main__\1|(["'])__main
 const DEF_NAME = /\bdef\s+([A-Za-z_]\w*)/;
 /** A character that starts a line in column 0, right after a line break. A closing bracket
  * there (`) -> None:` under a long `def`) ends a bracketed line; it never starts a statement. */
-const OPENING = /[\r\n][^ \t\f#\r\n)\]}]/g;
+const OPENS = "[^ \\t\\f#\\r\\n)\\]}]";
+const OPENING = new RegExp(`[\\r\\n]${OPENS}`, "g");
+const OPENS_FIRST_LINE = new RegExp(`^${OPENS}`);
 
 /**
  * Splits the text (strings and comments blanked) at every line that starts in column 0: each
@@ -200,7 +202,7 @@ function chunks(code: string, text: string): Chunk[] {
   // A UTF-8 BOM shows as three characters; the first line starts after it.
   const first = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
   const starts: number[] = [];
-  if (first < code.length && !/[ \t\f#\r\n)\]}]/.test(code[first]!)) starts.push(first);
+  if (OPENS_FIRST_LINE.test(code.slice(first, first + 1))) starts.push(first);
   for (const match of code.matchAll(OPENING)) starts.push(match.index + 1);
   return starts.map((start, i) => {
     const end = starts[i + 1] ?? code.length;
