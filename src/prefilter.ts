@@ -1,3 +1,4 @@
+import { inArena, positions, searchable } from "./byte-scanner.js";
 import type { Catalog } from "./catalog.js";
 
 /**
@@ -23,20 +24,24 @@ export class RawText {
    * Whether one of `words` occurs as a whole word in call position: followed (after white space,
    * line breaks or backslashes) by `(`, by `as` (an import alias) or by a comment. A server start
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. Found from
-   * native searches for `anchors` (the shortest substrings of the words), comparing bytes in
+   * searches for `anchors` (the shortest substrings of the words): one SIMD pass when the bytes
+   * were read into the scanner's arena, else a native search per anchor. Bytes are compared in
    * place: no string is made. A non-ASCII byte counts as part of a word: Python puts only ASCII
    * next to a name it calls.
    */
   hasCalledWord(anchors: readonly string[], words: readonly Buffer[]): boolean {
     const bytes = this.bytes;
+    const calledAt = (at: number) => {
+      let start = at;
+      while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
+      return words.some((word) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length));
+    };
+    if (inArena(bytes) && searchable(anchors)) {
+      for (const { at } of positions(bytes, anchors)) if (calledAt(at)) return true;
+      return false;
+    }
     for (const anchor of anchors) {
-      for (let at = bytes.indexOf(anchor, 0, "latin1"); at !== -1; at = bytes.indexOf(anchor, at + 1, "latin1")) {
-        let start = at;
-        while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
-        for (const word of words) {
-          if (startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length)) return true;
-        }
-      }
+      for (let at = bytes.indexOf(anchor, 0, "latin1"); at !== -1; at = bytes.indexOf(anchor, at + 1, "latin1")) if (calledAt(at)) return true;
     }
     return false;
   }

@@ -1,26 +1,23 @@
 import { closeSync, constants, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import { arena } from "./byte-scanner.js";
 import { codecFor, codingCookie, type Codec } from "./encoding.js";
 
 export type Bytes = { ok: true; bytes: Buffer; codec: Codec } | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
 
 export type SourceFile = { ok: true; bytes: Buffer; text: string; codec: Codec } | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
 
-// One buffer, grown as needed, holds the file being read: most files are only searched and
-// dropped, and reading them into fresh buffers would keep the garbage collector busy.
-let scratch = Buffer.allocUnsafe(1 << 20);
-
 function readInto(path: string): Buffer {
   const fd = openSync(path, constants.O_RDONLY);
   try {
-    // Read until the end rather than ask for the size first: one system call fewer per file.
+    // One buffer, grown as needed, holds the file being read: most files are only searched and
+    // dropped, and reading them into fresh buffers would keep the garbage collector busy. It lies
+    // in the byte scanner's memory, which searches it where it is. Read until the end rather than
+    // ask for the size first: one system call fewer per file.
+    let scratch = arena(1 << 20);
     let filled = 0;
     for (;;) {
-      if (filled === scratch.length) {
-        const larger = Buffer.allocUnsafe(scratch.length * 2);
-        scratch.copy(larger);
-        scratch = larger;
-      }
+      if (filled === scratch.length) scratch = arena(scratch.length * 2);
       const read = readSync(fd, scratch, filled, scratch.length - filled, null);
       if (read === 0) return scratch.subarray(0, filled);
       filled += read;

@@ -1,0 +1,147 @@
+/**
+ * A SIMD search for several short byte strings at once, in WebAssembly: one pass over a file finds
+ * where any of them may occur, where `Buffer.indexOf` would need a pass per string (and those
+ * passes were most of the prefilter's time). Each string is looked for by its last three bytes,
+ * 16 positions at a time; the caller confirms each hit. The file is read straight into the
+ * module's memory (see `arena`), so nothing is copied.
+ */
+
+/** Memory below this offset holds the patterns; files are read above it. */
+const DATA = 1 << 16;
+/** Loads reach 18 bytes past the last position tested. */
+const SLACK = 32;
+const PAGE = 1 << 16;
+const MAX_PATTERNS = (DATA - 16) / 48;
+
+// WebAssembly opcodes used below (core, then SIMD after the 0xfd prefix).
+const OP = {
+  block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, return: 0x0f, void: 0x40,
+  localGet: 0x20, localSet: 0x21, localTee: 0x22, i32Const: 0x41, i32GeU: 0x4f, i32Ctz: 0x68, i32Add: 0x6a, i32Sub: 0x6b,
+} as const;
+const SIMD = { load: 0x00, const: 0x0c, eq: 0x23, and: 0x4e, or: 0x50, anyTrue: 0x53, bitmask: 0x64 } as const;
+const simd = (op: number) => (op < 0x80 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
+/** A v128.load: alignment 1, then the constant offset. */
+const load = (offset: number) => [...simd(SIMD.load), 0, offset];
+const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >>> 7)]);
+const sleb = (n: number): number[] => (n >= -64 && n < 64 ? [n & 0x7f] : [(n & 0x7f) | 0x80, ...sleb(n >> 7)]);
+const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
+const vector = (items: number[][]) => [...leb(items.length), ...items.flat()];
+const name = (text: string) => [...leb(text.length), ...Buffer.from(text, "latin1")];
+
+/**
+ * find(start, end, count) → the first position p in [start, end) where bytes p, p+1, p+2 equal
+ * one of the `count` patterns, or -1. Pattern k is three 16-byte splats at 16 + 48k. The last
+ * block may look past `end`: a hit there is reported, and the caller ignores it.
+ */
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+  const [start, end, count, i, p, k, v0, v1, v2, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const get = (local: number) => [OP.localGet, local];
+  const set = (local: number) => [OP.localSet, local];
+  const matches = (value: number, splat: number) => [...get(value), ...get(p), ...load(splat), ...simd(SIMD.eq)];
+  const body = [
+    ...vector([[3, 0x7f], [4, 0x7b]]), // locals: i, p, k (i32); v0, v1, v2, hits (v128)
+    ...get(start), ...set(i),
+    OP.block, OP.void,
+    OP.loop, OP.void,
+    ...get(i), ...get(end), OP.i32GeU, OP.brIf, 1,
+    ...get(i), ...load(0), ...set(v0),
+    ...get(i), ...load(1), ...set(v1),
+    ...get(i), ...load(2), ...set(v2),
+    ...simd(SIMD.const), ...new Array(16).fill(0), ...set(hits),
+    OP.i32Const, 16, ...set(p),
+    ...get(count), ...set(k),
+    OP.loop, OP.void,
+    ...get(hits),
+    ...matches(v0, 0), ...matches(v1, 16), ...simd(SIMD.and), ...matches(v2, 32), ...simd(SIMD.and),
+    ...simd(SIMD.or), ...set(hits),
+    ...get(p), OP.i32Const, 48, OP.i32Add, ...set(p),
+    ...get(k), OP.i32Const, 1, OP.i32Sub, OP.localTee, k, OP.brIf, 0,
+    OP.end,
+    ...get(hits), ...simd(SIMD.anyTrue),
+    OP.if, OP.void, ...get(i), ...get(hits), ...simd(SIMD.bitmask), OP.i32Ctz, OP.i32Add, OP.return, OP.end,
+    ...get(i), OP.i32Const, 16, OP.i32Add, ...set(i),
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.i32Const, ...sleb(-1),
+    OP.end,
+  ];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector([[0x60, 3, 0x7f, 0x7f, 0x7f, 1, 0x7f]])),
+    ...section(3, vector([[0]])),
+    ...section(5, vector([[0x00, 2]])),
+    ...section(7, vector([[...name("find"), 0x00, 0], [...name("memory"), 0x02, 0]])),
+    ...section(10, vector([[...leb(body.length), ...body]])),
+  ]);
+}
+
+interface Exports {
+  find(start: number, end: number, count: number): number;
+  memory: WebAssembly.Memory;
+}
+
+let exports: Exports | undefined;
+let view: Buffer | undefined;
+let patterns: readonly string[] = [];
+
+function instance(): Exports {
+  exports ??= new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports as unknown as Exports;
+  return exports;
+}
+
+/**
+ * A buffer of at least `size` bytes in the scanner's memory, to read a file into. It is reused:
+ * its contents last until the next call, and a larger request moves it.
+ */
+export function arena(size: number): Buffer {
+  const { memory } = instance();
+  const needed = DATA + size + SLACK;
+  if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+  if (!view || view.buffer !== memory.buffer) view = Buffer.from(memory.buffer, DATA, memory.buffer.byteLength - DATA - SLACK);
+  return view;
+}
+
+/** Whether `bytes` lie in the arena, where `positions` can search them. */
+export function inArena(bytes: Uint8Array): boolean {
+  return exports !== undefined && bytes.buffer === exports.memory.buffer;
+}
+
+const checked = new WeakMap<readonly string[], boolean>();
+
+/** Whether `strings` can be searched for here: ASCII, each at least three bytes, not too many. */
+export function searchable(strings: readonly string[]): boolean {
+  let known = checked.get(strings);
+  if (known === undefined) {
+    known = strings.length > 0 && strings.length <= MAX_PATTERNS && strings.every((text) => text.length >= 3 && /^[\x20-\x7e]+$/.test(text));
+    checked.set(strings, known);
+  }
+  return known;
+}
+
+function usePatterns(strings: readonly string[]): void {
+  if (strings === patterns) return;
+  const memory = new Uint8Array(instance().memory.buffer);
+  strings.forEach((text, n) => {
+    for (let j = 0; j < 3; j++) memory.fill(text.charCodeAt(text.length - 3 + j), 16 + 48 * n + 16 * j, 16 + 48 * n + 16 * (j + 1));
+  });
+  patterns = strings;
+}
+
+/**
+ * Every offset in `bytes` (which must lie in the arena) where one of `strings` (see `searchable`)
+ * may start, in order: its last three bytes are there. The caller checks the rest.
+ */
+export function* positions(bytes: Uint8Array, strings: readonly string[]): Generator<{ at: number; text: string }> {
+  usePatterns(strings);
+  const { find } = instance();
+  const end = bytes.byteOffset + bytes.length;
+  for (let at = find(bytes.byteOffset, end, strings.length); at !== -1 && at + 3 <= end; at = find(at + 1, end, strings.length)) {
+    for (const text of strings) {
+      const start = at - bytes.byteOffset - (text.length - 3);
+      if (start >= 0 && bytes[at - bytes.byteOffset] === text.charCodeAt(text.length - 3) && bytes[at - bytes.byteOffset + 1] === text.charCodeAt(text.length - 2) && bytes[at - bytes.byteOffset + 2] === text.charCodeAt(text.length - 1)) {
+        yield { at: start, text };
+      }
+    }
+  }
+}

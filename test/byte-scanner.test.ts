@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { arena, inArena, positions, searchable } from "../src/byte-scanner.js";
+import { RawText } from "../src/prefilter.js";
+
+/** `text` copied into the arena, as read-source.ts reads a file. */
+function inScanner(text: string): Buffer {
+  const bytes = Buffer.from(text, "latin1");
+  const buffer = arena(bytes.length);
+  bytes.copy(buffer);
+  return buffer.subarray(0, bytes.length);
+}
+
+/** Every offset of each string, found one native search at a time. */
+function expected(bytes: Buffer, strings: string[]): string[] {
+  const found: string[] = [];
+  for (const text of strings) for (let at = bytes.indexOf(text); at !== -1; at = bytes.indexOf(text, at + 1)) found.push(`${at}:${text}`);
+  return found.sort();
+}
+
+/** The offsets the scanner reports where the whole string is present. */
+function scanned(bytes: Buffer, strings: string[]): string[] {
+  return [...positions(bytes, strings)].filter(({ at, text }) => bytes.toString("latin1", at, at + text.length) === text).map(({ at, text }) => `${at}:${text}`).sort();
+}
+
+describe("the byte scanner", () => {
+  it("finds every occurrence, at block edges, at both ends and overlapping", () => {
+    const strings = ["run", "serve", "reserve"];
+    const text = `run${"x".repeat(13)}serve${"y".repeat(11)}runrun.reserve(x)${"z".repeat(29)}serverun`;
+    const bytes = inScanner(text);
+    expect(scanned(bytes, strings)).toEqual(expected(bytes, strings));
+    expect(scanned(bytes, strings)).toContain(`${text.length - 3}:run`);
+  });
+
+  it("agrees with native searches on random text at every length and offset", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = "runsev(. \n";
+    const strings = ["run", "serve", "un("];
+    for (let length = 0; length < 200; length += 7) {
+      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      const padded = inScanner(`${"q".repeat(length % 16)}${text}`).subarray(length % 16);
+      expect(scanned(padded, strings), text).toEqual(expected(padded, strings));
+    }
+  });
+
+  it("ignores bytes past the end of the text it is given", () => {
+    const bytes = inScanner("abcdefrun");
+    expect([...positions(bytes.subarray(0, 7), ["run"])]).toEqual([]);
+    expect([...positions(bytes.subarray(0, 9), ["run"])]).toEqual([{ at: 6, text: "run" }]);
+  });
+
+  it("keeps what was read when the arena grows", () => {
+    const start = arena(10);
+    start.write("import os\n", "latin1");
+    const grown = arena(start.length * 4);
+    expect(grown.length).toBeGreaterThanOrEqual(start.length * 4);
+    expect(grown.toString("latin1", 0, 10)).toBe("import os\n");
+    expect(inArena(grown)).toBe(true);
+    expect(inArena(Buffer.from("import os\n"))).toBe(false);
+  });
+
+  it("leaves strings it cannot search to the native search", () => {
+    expect(searchable(["run", "serve"])).toBe(true);
+    expect(searchable(["go"])).toBe(false);
+    expect(searchable(["démarrer"])).toBe(false);
+    expect(searchable([])).toBe(false);
+  });
+
+  it("gives the prefilter the same answers in the arena and outside it", () => {
+    const words = [Buffer.from("run"), Buffer.from("run_app")];
+    const texts = ["app.run()", "app.run_app (x)", "x = app.run\n", "# app.run(\n", "web.run_app\\\n(app)", "def run(self):", "app.runner()"];
+    for (const text of texts) {
+      const outside = new RawText(Buffer.from(text, "latin1")).hasCalledWord(["run"], words);
+      expect(new RawText(inScanner(text)).hasCalledWord(["run"], words), text).toBe(outside);
+    }
+  });
+});
