@@ -83,7 +83,8 @@ interface Exports {
 
 let exports: Exports | undefined;
 let view: Buffer | undefined;
-let patterns: readonly string[] = [];
+/** The strings the pattern memory holds, by their last three bytes (as one number). */
+let loaded: { strings: readonly string[]; byTail: Map<number, Array<{ back: number }>> } | undefined;
 
 function instance(): Exports {
   exports ??= new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports as unknown as Exports;
@@ -102,7 +103,7 @@ export function arena(size: number): Buffer {
   return view;
 }
 
-/** Whether `bytes` lie in the arena, where `positions` can search them. */
+/** Whether `bytes` lie in the arena, where `someStart` can search them. */
 export function inArena(bytes: Uint8Array): boolean {
   return exports !== undefined && bytes.buffer === exports.memory.buffer;
 }
@@ -119,29 +120,37 @@ export function searchable(strings: readonly string[]): boolean {
   return known;
 }
 
-function usePatterns(strings: readonly string[]): void {
-  if (strings === patterns) return;
+const tail = (a: number, b: number, c: number) => (a << 16) | (b << 8) | c;
+
+function usePatterns(strings: readonly string[]): Map<number, Array<{ back: number }>> {
+  if (loaded?.strings === strings) return loaded.byTail;
   const memory = new Uint8Array(instance().memory.buffer);
+  const byTail = new Map<number, Array<{ back: number }>>();
   strings.forEach((text, n) => {
-    for (let j = 0; j < 3; j++) memory.fill(text.charCodeAt(text.length - 3 + j), 16 + 48 * n + 16 * j, 16 + 48 * n + 16 * (j + 1));
+    const codes = [0, 1, 2].map((j) => text.charCodeAt(text.length - 3 + j));
+    codes.forEach((code, j) => memory.fill(code, 16 + 48 * n + 16 * j, 16 + 48 * n + 16 * (j + 1)));
+    const key = tail(codes[0]!, codes[1]!, codes[2]!);
+    byTail.set(key, [...(byTail.get(key) ?? []), { back: text.length - 3 }]);
   });
-  patterns = strings;
+  loaded = { strings, byTail };
+  return byTail;
 }
 
 /**
- * Every offset in `bytes` (which must lie in the arena) where one of `strings` (see `searchable`)
- * may start, in order: its last three bytes are there. The caller checks the rest.
+ * Whether `test` holds at some offset in `bytes` (which must lie in the arena) where one of
+ * `strings` (see `searchable`) may start: its last three bytes are there. Offsets come in order;
+ * the test checks the rest.
  */
-export function* positions(bytes: Uint8Array, strings: readonly string[]): Generator<{ at: number; text: string }> {
-  usePatterns(strings);
+export function someStart(bytes: Uint8Array, strings: readonly string[], test: (start: number) => boolean): boolean {
+  const byTail = usePatterns(strings);
   const { find } = instance();
-  const end = bytes.byteOffset + bytes.length;
-  for (let at = find(bytes.byteOffset, end, strings.length); at !== -1 && at + 3 <= end; at = find(at + 1, end, strings.length)) {
-    for (const text of strings) {
-      const start = at - bytes.byteOffset - (text.length - 3);
-      if (start >= 0 && bytes[at - bytes.byteOffset] === text.charCodeAt(text.length - 3) && bytes[at - bytes.byteOffset + 1] === text.charCodeAt(text.length - 2) && bytes[at - bytes.byteOffset + 2] === text.charCodeAt(text.length - 1)) {
-        yield { at: start, text };
-      }
+  const base = bytes.byteOffset;
+  const end = base + bytes.length;
+  for (let at = find(base, end, strings.length); at !== -1 && at + 3 <= end; at = find(at + 1, end, strings.length)) {
+    const offset = at - base;
+    for (const { back } of byTail.get(tail(bytes[offset]!, bytes[offset + 1]!, bytes[offset + 2]!))!) {
+      if (offset >= back && test(offset - back)) return true;
     }
   }
+  return false;
 }

@@ -85,7 +85,15 @@ export interface Catalog {
    * The needles and the receiver words (packages, factories, application names: one of them must
    * occur for a needle to be a server start), compiled for the raw-text prefilter.
    */
-  prefilter: { substrings: readonly string[]; needleBytes: readonly Buffer[]; needle: RegExp; receiver: RegExp; debugOn: RegExp };
+  prefilter: {
+    substrings: readonly string[];
+    needleBytes: readonly Buffer[];
+    needle: RegExp;
+    receiverSubstrings: readonly string[];
+    receiverBytes: readonly Buffer[];
+    receiver: RegExp;
+    debugOn: RegExp;
+  };
 }
 
 export interface CatalogConfig {
@@ -121,6 +129,8 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     substrings: substringsOf([...needles]),
     needleBytes: [...needles].map((needle) => Buffer.from(needle, "latin1")),
     needle: wordsPattern([...needles]),
+    receiverSubstrings: substringsOf([...receiverWords]),
+    receiverBytes: [...receiverWords].map((word) => Buffer.from(word, "latin1")),
     receiver: wordsPattern([...receiverWords]),
     // `debug=True` (or `use_debugger=True`) as a keyword argument, in code with comments blanked.
     debugOn: new RegExp(`${wordsPattern(debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),

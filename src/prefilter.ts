@@ -1,4 +1,4 @@
-import { inArena, positions, searchable } from "./byte-scanner.js";
+import { inArena, searchable, someStart } from "./byte-scanner.js";
 import type { Catalog } from "./catalog.js";
 
 /**
@@ -23,25 +23,38 @@ export class RawText {
   /**
    * Whether one of `words` occurs as a whole word in call position: followed (after white space,
    * line breaks or backslashes) by `(`, by `as` (an import alias) or by a comment. A server start
-   * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. Found from
-   * searches for `anchors` (the shortest substrings of the words): one SIMD pass when the bytes
-   * were read into the scanner's arena, else a native search per anchor. Bytes are compared in
-   * place: no string is made. A non-ASCII byte counts as part of a word: Python puts only ASCII
-   * next to a name it calls.
+   * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
+   * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
   hasCalledWord(anchors: readonly string[], words: readonly Buffer[]): boolean {
     const bytes = this.bytes;
-    const calledAt = (at: number) => {
+    return this.someAnchor(anchors, (at) => {
       let start = at;
       while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
       return words.some((word) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length));
-    };
-    if (inArena(bytes) && searchable(anchors)) {
-      for (const { at } of positions(bytes, anchors)) if (calledAt(at)) return true;
-      return false;
-    }
+    });
+  }
+
+  /** Whether one of `words` occurs as a whole word, as a regex's `\b` sees words (ASCII only). */
+  hasWord(anchors: readonly string[], words: readonly Buffer[]): boolean {
+    const bytes = this.bytes;
+    return this.someAnchor(anchors, (at) => {
+      let start = at;
+      while (start > 0 && isAsciiWordByte(bytes[start - 1]!)) start--;
+      return words.some((word) => startsWithAt(bytes, word, start) && !isAsciiWordByte(bytes[start + word.length] ?? SPACE));
+    });
+  }
+
+  /**
+   * Whether `test` holds at some occurrence of one of `anchors` (the shortest substrings of the
+   * words looked for), found by one SIMD pass when the bytes were read into the scanner's arena,
+   * else by a native search per anchor. Bytes are compared in place: no string is made.
+   */
+  private someAnchor(anchors: readonly string[], test: (at: number) => boolean): boolean {
+    const bytes = this.bytes;
+    if (inArena(bytes) && searchable(anchors)) return someStart(bytes, anchors, test);
     for (const anchor of anchors) {
-      for (let at = bytes.indexOf(anchor, 0, "latin1"); at !== -1; at = bytes.indexOf(anchor, at + 1, "latin1")) if (calledAt(at)) return true;
+      for (let at = bytes.indexOf(anchor, 0, "latin1"); at !== -1; at = bytes.indexOf(anchor, at + 1, "latin1")) if (test(at)) return true;
     }
     return false;
   }
@@ -144,8 +157,12 @@ function calledAfter(bytes: Buffer, at: number): boolean {
   return next === LOWER_A && bytes[i + 1] === LOWER_S && !isWordByte(bytes[i + 2] ?? SPACE);
 }
 
+function isAsciiWordByte(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f;
+}
+
 function isWordByte(byte: number): boolean {
-  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte >= 0x80;
+  return isAsciiWordByte(byte) || byte >= 0x80;
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -171,8 +188,8 @@ export function substringsOf(words: readonly string[]): string[] {
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    if (!raw.hasCalledWord(catalog.prefilter.substrings, catalog.prefilter.needleBytes)) return false;
-    return catalog.prefilter.receiver.test(raw.text());
+    const { substrings, needleBytes, receiverSubstrings, receiverBytes } = catalog.prefilter;
+    return raw.hasCalledWord(substrings, needleBytes) && raw.hasWord(receiverSubstrings, receiverBytes);
   });
 }
 

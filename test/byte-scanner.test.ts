@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { arena, inArena, positions, searchable } from "../src/byte-scanner.js";
+import { arena, inArena, searchable, someStart } from "../src/byte-scanner.js";
+import { DEFAULT_CATALOG } from "../src/catalog.js";
 import { RawText } from "../src/prefilter.js";
 
 /** `text` copied into the arena, as read-source.ts reads a file. */
@@ -17,12 +18,27 @@ function expected(bytes: Buffer, strings: string[]): string[] {
   return found.sort();
 }
 
-/** The offsets the scanner reports where the whole string is present. */
+/** Every offset the scanner offers, in the order offered. */
+function offered(bytes: Buffer, strings: string[]): number[] {
+  const starts: number[] = [];
+  someStart(bytes, strings, (start) => (starts.push(start), false));
+  return starts;
+}
+
+/** The offsets the scanner offers where one of the strings is present. */
 function scanned(bytes: Buffer, strings: string[]): string[] {
-  return [...positions(bytes, strings)].filter(({ at, text }) => bytes.toString("latin1", at, at + text.length) === text).map(({ at, text }) => `${at}:${text}`).sort();
+  const found = offered(bytes, strings).flatMap((at) => strings.filter((text) => bytes.toString("latin1", at, at + text.length) === text).map((text) => `${at}:${text}`));
+  return [...new Set(found)].sort();
 }
 
 describe("the byte scanner", () => {
+  it("stops at the first offset the test accepts", () => {
+    const bytes = inScanner("run run run");
+    const seen: number[] = [];
+    expect(someStart(bytes, ["run"], (start) => (seen.push(start), start === 4))).toBe(true);
+    expect(seen).toEqual([0, 4]);
+  });
+
   it("finds every occurrence, at block edges, at both ends and overlapping", () => {
     const strings = ["run", "serve", "reserve"];
     const text = `run${"x".repeat(13)}serve${"y".repeat(11)}runrun.reserve(x)${"z".repeat(29)}serverun`;
@@ -45,8 +61,10 @@ describe("the byte scanner", () => {
 
   it("ignores bytes past the end of the text it is given", () => {
     const bytes = inScanner("abcdefrun");
-    expect([...positions(bytes.subarray(0, 7), ["run"])]).toEqual([]);
-    expect([...positions(bytes.subarray(0, 9), ["run"])]).toEqual([{ at: 6, text: "run" }]);
+    expect(offered(bytes.subarray(0, 7), ["run"])).toEqual([]);
+    expect(offered(bytes.subarray(0, 9), ["run"])).toEqual([6]);
+    expect(offered(bytes, ["xrun"])).toEqual([5]);
+    expect(offered(bytes.subarray(1), ["abcdefrun"])).toEqual([]);
   });
 
   it("keeps what was read when the arena grows", () => {
@@ -72,6 +90,16 @@ describe("the byte scanner", () => {
     for (const text of texts) {
       const outside = new RawText(Buffer.from(text, "latin1")).hasCalledWord(["run"], words);
       expect(new RawText(inScanner(text)).hasCalledWord(["run"], words), text).toBe(outside);
+    }
+  });
+
+  it("finds receiver words where the receiver regex does, in the arena and outside it", () => {
+    const { receiverSubstrings, receiverBytes, receiver } = DEFAULT_CATALOG.prefilter;
+    const texts = ["app = Flask(__name__)", "mapping.append(x)", "my_app.run()", "\xe9app.run()", "sio.run(app)", "session = 1", "create_app()", "from waitress import serve", "dash\n", "x.dashboard"];
+    for (const text of texts) {
+      const expected = receiver.test(Buffer.from(text, "latin1").toString("latin1"));
+      expect(new RawText(Buffer.from(text, "latin1")).hasWord(receiverSubstrings, receiverBytes), text).toBe(expected);
+      expect(new RawText(inScanner(text)).hasWord(receiverSubstrings, receiverBytes), text).toBe(expected);
     }
   });
 });
