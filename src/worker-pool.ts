@@ -1,4 +1,8 @@
 import { Worker } from "node:worker_threads";
+import { TRANSFORMS } from "../transforms/index.js";
+import { checkBatch, claimBatch } from "./batches.js";
+import { createCatalog } from "./catalog.js";
+import { Engine } from "./engine.js";
 import { cleanResult, type FileResult } from "./process-file.js";
 import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
 
@@ -7,9 +11,11 @@ import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./w
 const BATCH = 48;
 
 /**
- * Worker threads that check files as they are found: the main thread hands over each file while
- * it walks the tree, and the workers take batches as they free up (see worker.ts). Results come
- * back in whatever order the workers finish; `results` yields them in the order the caller asks.
+ * Threads that check files as they are found: the main thread hands over each file while it walks
+ * the tree, and the workers take batches as they free up (see worker.ts). Once the walk is done,
+ * the main thread takes batches too, so `jobs` threads check files with one worker fewer to start
+ * (each costs start-up time and warms up its own compiled code). Results come back in whatever
+ * order the threads finish; `results` yields them in the order the caller asks.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
@@ -20,10 +26,13 @@ export class WorkerPool {
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
   private onDone: (() => void) | undefined;
+  private readonly claims: Int32Array;
+  private stopped = false;
 
-  private constructor(settings: WorkerSettings, jobs: number) {
+  private constructor(private readonly settings: WorkerSettings, jobs: number) {
     const workerData: WorkerData = { ...settings, claims: new SharedArrayBuffer(4) };
-    this.workers = Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
+    this.claims = new Int32Array(workerData.claims);
+    this.workers = Array.from({ length: jobs - 1 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
     for (const worker of this.workers) {
       worker.on("message", (reply: WorkerReply) => this.receive(reply));
       worker.on("error", (error) => {
@@ -33,13 +42,14 @@ export class WorkerPool {
     }
   }
 
-  /** Starts the workers now: they load while the tree is read. */
+  /** Starts the workers now (`jobs` threads, this one included): they load while the tree is read. */
   static start(settings: WorkerSettings, jobs: number): WorkerPool {
     return new WorkerPool(settings, jobs);
   }
 
+  /** Threads that check files, this one included. */
   get size(): number {
-    return this.workers.length;
+    return this.workers.length + 1;
   }
 
   /** Queues a file; full batches go out at once. */
@@ -59,13 +69,28 @@ export class WorkerPool {
   }
 
   private receive({ batch, results }: WorkerReply): void {
+    this.record(batch, results);
+    this.wake?.();
+  }
+
+  private record(batch: number, results: WorkerReply["results"]): void {
     const paths = this.batches[batch]!;
     const byOffset = new Map(results);
     paths.forEach((path, offset) => {
       this.finished.set(path, byOffset.get(offset) ?? cleanResult(path));
       this.onDone?.();
     });
-    this.wake?.();
+  }
+
+  /** Takes batches in this thread until none is left, yielding between them so replies arrive. */
+  private async help(): Promise<void> {
+    const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: this.settings.unsafeFixes, catalog: createCatalog(this.settings.catalog) });
+    const has = (batch: number) => batch < this.batches.length && !this.stopped;
+    for (let batch = claimBatch(this.claims, has); batch !== undefined; batch = claimBatch(this.claims, has)) {
+      this.record(batch, await checkBatch(engine, this.batches[batch]!, this.settings.run));
+      this.wake?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** The results for `files` in that order (files not yet added are added now); then the workers stop. */
@@ -74,6 +99,10 @@ export class WorkerPool {
     for (const file of files) this.add(file);
     this.flush();
     for (let n = this.finished.size; n > 0; n--) onDone?.();
+    this.help().catch((error: Error) => {
+      this.failure = error;
+      this.wake?.();
+    });
     try {
       for (const path of files) {
         while (!this.finished.has(path)) {
@@ -85,6 +114,7 @@ export class WorkerPool {
         yield result;
       }
     } finally {
+      this.stopped = true;
       await Promise.all(this.workers.map((worker) => worker.terminate()));
     }
   }

@@ -1,14 +1,14 @@
 /**
  * A worker thread: loads the grammar once, then checks (and fixes) batches of files. Every batch
- * is sent to every worker; a worker takes the next one through a counter all workers share, so
- * whichever worker is free takes it, with no round trip through the main thread (which may be
- * busy walking the tree).
+ * is sent to every worker; a worker takes the next one through a counter all threads share (the
+ * main thread joins in once it has walked the tree; see worker-pool.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { TRANSFORMS } from "../transforms/index.js";
 import { createCatalog, type CatalogConfig } from "./catalog.js";
 import { Engine, type RunOptions } from "./engine.js";
-import { isClean, processFile, type FileResult } from "./process-file.js";
+import { checkBatch, claimBatch } from "./batches.js";
+import type { FileResult } from "./process-file.js";
 
 export interface WorkerSettings {
   unsafeFixes: boolean;
@@ -39,33 +39,12 @@ const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.uns
 const received = new Map<number, string[]>();
 let running = false;
 
-async function processOne(path: string): Promise<FileResult> {
-  try {
-    return await processFile(engine, path, settings.run);
-  } catch (error) {
-    return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
-  }
-}
-
-/** The next batch no worker has taken, if this worker has received it. */
-function claim(): number | undefined {
-  for (;;) {
-    const next = Atomics.load(claims, 0);
-    if (!received.has(next)) return undefined;
-    if (Atomics.compareExchange(claims, 0, next, next + 1) === next) return next;
-  }
-}
-
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
-  for (let batch = claim(); batch !== undefined; batch = claim()) {
-    const paths = received.get(batch)!;
-    const results: WorkerReply["results"] = [];
-    for (const [offset, path] of paths.entries()) {
-      const result = await processOne(path);
-      if (!isClean(result)) results.push([offset, result]);
-    }
+  const has = (batch: number) => received.has(batch);
+  for (let batch = claimBatch(claims, has); batch !== undefined; batch = claimBatch(claims, has)) {
+    const results = await checkBatch(engine, received.get(batch)!, settings.run);
     parentPort!.postMessage({ batch, results } satisfies WorkerReply);
     // Let batches sent meanwhile arrive before looking for the next one.
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,0 +1,29 @@
+import type { Engine, RunOptions } from "./engine.js";
+import { isClean, processFile, type FileResult } from "./process-file.js";
+
+/**
+ * Takes the next batch through the counter every thread shares, if `has(batch)`: whichever thread
+ * is free takes it, with no round trip through another thread.
+ */
+export function claimBatch(claims: Int32Array, has: (batch: number) => boolean): number | undefined {
+  for (;;) {
+    const next = Atomics.load(claims, 0);
+    if (!has(next)) return undefined;
+    if (Atomics.compareExchange(claims, 0, next, next + 1) === next) return next;
+  }
+}
+
+/** Checks a batch of files; only files with something to say are returned, by their offset. */
+export async function checkBatch(engine: Engine, paths: readonly string[], options: RunOptions): Promise<Array<[offset: number, result: FileResult]>> {
+  const results: Array<[number, FileResult]> = [];
+  for (const [offset, path] of paths.entries()) {
+    let result: FileResult;
+    try {
+      result = await processFile(engine, path, options);
+    } catch (error) {
+      result = { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
+    }
+    if (!isClean(result)) results.push([offset, result]);
+  }
+  return results;
+}
