@@ -65,7 +65,7 @@ function program(): Command {
     .addOption(new Option("--format <format>", "findings output").choices(["text", "json", "sarif", "github"]).default("text"))
     .option("--exclude <glob>", "gitignore-style pattern to skip, relative to this directory (repeatable)", (v: string, all: string[]) => [...all, v], [])
     .option("--no-ignore", "do not read .gitignore files or .git/info/exclude")
-    .option("--jobs <n>", "worker threads (default: the number of cores)", positiveInteger)
+    .option("--jobs <n>", "threads that check files (default: the number of cores)", positiveInteger)
     .option("-v, --verbose", "explain how each server start was recognised")
     .option("-q, --quiet", "no summary line or progress bar")
     .option("--color", "force colour")

@@ -9,7 +9,7 @@ import type { WorkerSettings } from "./worker.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export interface RunnerSettings extends WorkerSettings {
-  /** Worker threads; 1 runs in this thread. */
+  /** Threads that check files, this one included; 1 runs in this thread alone. */
   jobs: number;
 }
 
