@@ -20,17 +20,18 @@ const OP = {
 } as const;
 const SIMD = { load: 0x00, const: 0x0c, eq: 0x23, and: 0x4e, or: 0x50, anyTrue: 0x53, bitmask: 0x64 } as const;
 const simd = (op: number) => (op < 0x80 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
-/** A v128.load: alignment 1, then the constant offset. */
-const load = (offset: number) => [...simd(SIMD.load), 0, offset];
 const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >>> 7)]);
 const sleb = (n: number): number[] => (n >= -64 && n < 64 ? [n & 0x7f] : [(n & 0x7f) | 0x80, ...sleb(n >> 7)]);
+/** A v128.load: alignment 1, then the constant offset. */
+const load = (offset: number) => [...simd(SIMD.load), 0, ...leb(offset)];
+const i32 = (n: number) => [OP.i32Const, ...sleb(n)];
 const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
 const vector = (items: number[][]) => [...leb(items.length), ...items.flat()];
 const name = (text: string) => [...leb(text.length), ...Buffer.from(text, "latin1")];
 
 /**
  * find(start, end, count) → the first position p in [start, end) where bytes p, p+1, p+2 equal
- * one of the `count` patterns, or -1. Pattern k is three 16-byte splats at 16 + 48k. The last
+ * one of the `count` (at least one) patterns, or -1. Pattern k is three 16-byte splats at 16 + 48k. The last
  * block may look past `end`: a hit there is reported, and the caller ignores it.
  */
 function moduleBytes(): Uint8Array<ArrayBuffer> {
@@ -48,22 +49,22 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     ...get(i), ...load(1), ...set(v1),
     ...get(i), ...load(2), ...set(v2),
     ...simd(SIMD.const), ...new Array(16).fill(0), ...set(hits),
-    OP.i32Const, 16, ...set(p),
+    ...i32(16), ...set(p),
     ...get(count), ...set(k),
     OP.loop, OP.void,
     ...get(hits),
     ...matches(v0, 0), ...matches(v1, 16), ...simd(SIMD.and), ...matches(v2, 32), ...simd(SIMD.and),
     ...simd(SIMD.or), ...set(hits),
-    ...get(p), OP.i32Const, 48, OP.i32Add, ...set(p),
-    ...get(k), OP.i32Const, 1, OP.i32Sub, OP.localTee, k, OP.brIf, 0,
+    ...get(p), ...i32(48), OP.i32Add, ...set(p),
+    ...get(k), ...i32(1), OP.i32Sub, OP.localTee, k, OP.brIf, 0,
     OP.end,
     ...get(hits), ...simd(SIMD.anyTrue),
     OP.if, OP.void, ...get(i), ...get(hits), ...simd(SIMD.bitmask), OP.i32Ctz, OP.i32Add, OP.return, OP.end,
-    ...get(i), OP.i32Const, 16, OP.i32Add, ...set(i),
+    ...get(i), ...i32(16), OP.i32Add, ...set(i),
     OP.br, 0,
     OP.end,
     OP.end,
-    OP.i32Const, ...sleb(-1),
+    ...i32(-1),
     OP.end,
   ];
   return new Uint8Array([
