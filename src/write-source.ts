@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import writeFileAtomic from "write-file-atomic";
 
 export type WriteOutcome = { written: true } | { written: false; reason: string };
 
@@ -20,6 +19,8 @@ export async function writeIfUnchanged(path: string, original: Uint8Array, outpu
   }
   if (Buffer.compare(current, original) !== 0) return { written: false, reason: "it changed since it was read; not written" };
   try {
+    // Loaded here: only a run that writes needs it (and its crypto and worker_threads imports).
+    const { default: writeFileAtomic } = await import("write-file-atomic");
     await writeFileAtomic(path, Buffer.from(output.buffer, output.byteOffset, output.byteLength));
   } catch (error) {
     return { written: false, reason: `cannot write: ${(error as Error).message}` };
