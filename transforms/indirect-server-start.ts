@@ -5,7 +5,7 @@
  * away, but still happens on import.
  */
 import { GUARD } from "../src/guard-plan.js";
-import { analysisOf, bareCall } from "../src/python/analysis.js";
+import { analysisOf } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
@@ -65,7 +65,7 @@ function check(context: TransformContext): Detection[] {
   const analysis = analysisOf(context);
   const detections: Detection[] = [];
   for (const statement of analysis.topLevel) {
-    const call = bareCall(statement);
+    const call = analysis.callOf(statement);
     const starting = call && analysis.startingCallee(call);
     if (!starting) continue;
     const name = call.childForFieldName("function")!.text;

@@ -5,7 +5,7 @@
  * fix guards the whole top-level statement, which moves its other statements too: unsafe.
  */
 import { GUARD } from "../src/guard-plan.js";
-import { analysisOf, bareCall, topLevelAncestor } from "../src/python/analysis.js";
+import { analysisOf, topLevelAncestor } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
@@ -62,9 +62,8 @@ applied only with \`--unsafe-fixes\`, and always shown.
 function check(context: TransformContext): Detection[] {
   const analysis = analysisOf(context);
   const detections: Detection[] = [];
-  for (const statement of analysis.importTime) {
-    if (statement.parent?.type === "module") continue;
-    const call = bareCall(statement);
+  for (const statement of analysis.nested()) {
+    const call = analysis.callOf(statement);
     if (!call) continue;
     const direct = analysis.serverStart(call);
     const indirect = direct ? undefined : analysis.startingCallee(call);

@@ -4,7 +4,7 @@
  * A top-level expression statement that starts a web server. The documentation below is what
  * `mainguard rule MG001` prints and what SARIF carries.
  */
-import { analysisOf, bareCall } from "../src/python/analysis.js";
+import { analysisOf } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 import { GUARD } from "../src/guard-plan.js";
@@ -66,7 +66,7 @@ function check(context: TransformContext): Detection[] {
   const analysis = analysisOf(context);
   const detections: Detection[] = [];
   for (const statement of analysis.topLevel) {
-    const call = bareCall(statement);
+    const call = analysis.callOf(statement);
     const start = call && analysis.serverStart(call);
     if (!start) continue;
     detections.push({

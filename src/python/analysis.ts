@@ -22,7 +22,10 @@ export class ModuleAnalysis {
   /** The module body's statements, and every statement that runs at import time (computed once). */
   readonly topLevel: Node[];
   readonly importTime: Node[];
-  private readonly functions = new Map<string, Node>();
+  /** Each statement's bare call, asked for by every transform (each question costs a WASM call). */
+  private readonly bareCalls = new Map<Node, Node | undefined>();
+  /** Module functions by name, found on first use: most files never call one at import time. */
+  private functions: Map<string, Node> | undefined;
   private readonly functionScopes = new Map<number, ModuleScope>();
   private starting: Map<string, StartingFunction | null> | undefined;
 
@@ -30,13 +33,32 @@ export class ModuleAnalysis {
     this.root = root;
     this.catalog = catalog;
     this.topLevel = topLevelStatements(root);
-    this.importTime = importTimeStatements(root);
+    this.importTime = importTimeStatements(this.topLevel);
     this.scope = collectScope(this.importTime);
-    for (const statement of this.topLevel) {
-      const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
-      const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : undefined;
-      if (name) this.functions.set(name, definition!);
+  }
+
+  private functionNamed(name: string): Node | undefined {
+    if (!this.functions) {
+      this.functions = new Map();
+      for (const statement of this.topLevel) {
+        const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+        const defined = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : undefined;
+        if (defined) this.functions.set(defined, definition!);
+      }
     }
+    return this.functions.get(name);
+  }
+
+  /** The call `statement` consists of, if it is nothing else (see `bareCall`). */
+  callOf(statement: Node): Node | undefined {
+    if (!this.bareCalls.has(statement)) this.bareCalls.set(statement, bareCall(statement));
+    return this.bareCalls.get(statement);
+  }
+
+  /** The import-time statements nested in a top-level block (the top-level ones are `topLevel`). */
+  nested(): Node[] {
+    const topLevel = new Set(this.topLevel);
+    return this.importTime.filter((statement) => !topLevel.has(statement));
   }
 
   /** A server start made by `call`, looked up from within `within` (a function) or the module. */
@@ -76,7 +98,7 @@ export class ModuleAnalysis {
     this.starting ??= new Map();
     const known = this.starting.get(name);
     if (known !== undefined) return known ?? undefined;
-    const definition = this.functions.get(name);
+    const definition = this.functionNamed(name);
     if (!definition || visiting.has(name) || explored.has(name)) return undefined;
     visiting.add(name);
     const found = this.findStart(name, definition, visiting, explored);
@@ -106,7 +128,7 @@ export class ModuleAnalysis {
 }
 
 /** The call a statement consists of (`f(...)`, `app.run(...)`), if it is nothing else. */
-export function bareCall(statement: Node): Node | undefined {
+function bareCall(statement: Node): Node | undefined {
   if (statement.type !== "expression_statement" || statement.namedChildCount !== 1) return undefined;
   const expression = statement.namedChild(0)!;
   return expression.type === "call" ? expression : undefined;

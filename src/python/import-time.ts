@@ -42,11 +42,11 @@ function flatten(statements: Node[], stop: (statement: Node) => boolean): Node[]
 
 /**
  * Every statement executed when the module is imported (SPEC 1), in source order: the module
- * body and what is nested in its `if`/`try`/`with`/`for`/`while` blocks, but not main guards,
- * functions or classes.
+ * body (its `topLevelStatements`) and what is nested in its `if`/`try`/`with`/`for`/`while`
+ * blocks, but not main guards, functions or classes.
  */
-export function importTimeStatements(root: Node): Node[] {
-  return flatten(topLevelStatements(root), isMainGuard);
+export function importTimeStatements(topLevel: Node[]): Node[] {
+  return flatten(topLevel, isMainGuard);
 }
 
 /** The statements a function's body runs (nested functions and classes excluded). */
