@@ -76,6 +76,14 @@ describe("a generated monorepo", () => {
     expect(result.code).toBe(1);
   });
 
+  it("reports the same with one thread, two, or the main thread and three workers", () => {
+    const reports = ["1", "2", "4"].map((jobs) => runCli(["--format", "json", "--jobs", jobs, "."], root));
+    for (const report of reports) expect(report.code).toBe(1);
+    expect(JSON.parse(reports[0]!.stdout)).toHaveLength(SERVICES + 4);
+    expect(reports[1]!.stdout).toBe(reports[0]!.stdout);
+    expect(reports[2]!.stdout).toBe(reports[0]!.stdout);
+  });
+
   it("fixes everything with one --write, leaving ignored trees untouched and keeping mode bits", () => {
     const before = new Map(UNTOUCHED.map((path) => [path, readFileSync(join(root, path))]));
     const result = runCli(["--write", "--jobs", "2", "."], root);
