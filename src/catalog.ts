@@ -1,4 +1,4 @@
-import { substringsOf, wordsPattern } from "./prefilter.js";
+import { wordSet, wordsPattern, type WordSet } from "./prefilter.js";
 
 /**
  * What counts as a server start (SPEC 1 and 3). Adding a framework or a server is adding a row
@@ -86,11 +86,9 @@ export interface Catalog {
    * occur for a needle to be a server start), compiled for the raw-text prefilter.
    */
   prefilter: {
-    substrings: readonly string[];
-    needleBytes: readonly Buffer[];
+    needleWords: WordSet;
     needle: RegExp;
-    receiverSubstrings: readonly string[];
-    receiverBytes: readonly Buffer[];
+    receiverWords: WordSet;
     receiver: RegExp;
     debugOn: RegExp;
   };
@@ -126,11 +124,9 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     ...serverFunctions.flatMap((fn) => (fn.debugKeyword ? [fn.debugKeyword] : [])),
   ])];
   const prefilter = {
-    substrings: substringsOf([...needles]),
-    needleBytes: [...needles].map((needle) => Buffer.from(needle, "latin1")),
+    needleWords: wordSet([...needles]),
     needle: wordsPattern([...needles]),
-    receiverSubstrings: substringsOf([...receiverWords]),
-    receiverBytes: [...receiverWords].map((word) => Buffer.from(word, "latin1")),
+    receiverWords: wordSet([...receiverWords]),
     receiver: wordsPattern([...receiverWords]),
     // `debug=True` (or `use_debugger=True`) as a keyword argument, in code with comments blanked.
     debugOn: new RegExp(`${wordsPattern(debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),

@@ -26,7 +26,7 @@ export class RawText {
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
    * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
-  hasCalledWord(anchors: readonly string[], words: readonly Buffer[]): boolean {
+  hasCalledWord({ anchors, words }: WordSet): boolean {
     const bytes = this.bytes;
     return this.someAnchor(anchors, (at) => {
       let start = at;
@@ -36,7 +36,7 @@ export class RawText {
   }
 
   /** Whether one of `words` occurs as a whole word, as a regex's `\b` sees words (ASCII only). */
-  hasWord(anchors: readonly string[], words: readonly Buffer[]): boolean {
+  hasWord({ anchors, words }: WordSet): boolean {
     const bytes = this.bytes;
     return this.someAnchor(anchors, (at) => {
       let start = at;
@@ -46,8 +46,8 @@ export class RawText {
   }
 
   /**
-   * Whether `test` holds at some occurrence of one of `anchors` (the shortest substrings of the
-   * words looked for), found by one SIMD pass when the bytes were read into the scanner's arena,
+   * Whether `test` holds at some occurrence of one of `anchors` (see `WordSet`), found by one SIMD
+   * pass when the bytes were read into the scanner's arena,
    * else by a native search per anchor. Bytes are compared in place: no string is made.
    */
   private someAnchor(anchors: readonly string[], test: (at: number) => boolean): boolean {
@@ -173,9 +173,21 @@ export function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join("|")})\\b`);
 }
 
-/** The shortest needles: a file holding none of them as a substring holds no needle at all. */
-export function substringsOf(words: readonly string[]): string[] {
-  return words.filter((word) => !words.some((other) => other !== word && word.includes(other)));
+/**
+ * ASCII words to find in raw bytes, and their anchors: the shortest of them, which the others
+ * contain, so that bytes holding no anchor hold no word at all. Anchors are searched for; each
+ * hit is checked against the words.
+ */
+export interface WordSet {
+  anchors: readonly string[];
+  words: readonly Buffer[];
+}
+
+export function wordSet(words: readonly string[]): WordSet {
+  return {
+    anchors: words.filter((word) => !words.some((other) => other !== word && word.includes(other))),
+    words: words.map((word) => Buffer.from(word, "latin1")),
+  };
 }
 
 /**
@@ -188,8 +200,8 @@ export function substringsOf(words: readonly string[]): string[] {
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    const { substrings, needleBytes, receiverSubstrings, receiverBytes } = catalog.prefilter;
-    return raw.hasCalledWord(substrings, needleBytes) && raw.hasWord(receiverSubstrings, receiverBytes);
+    const { needleWords, receiverWords } = catalog.prefilter;
+    return raw.hasCalledWord(needleWords) && raw.hasWord(receiverWords);
   });
 }
 

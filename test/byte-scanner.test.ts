@@ -85,21 +85,21 @@ describe("the byte scanner", () => {
   });
 
   it("gives the prefilter the same answers in the arena and outside it", () => {
-    const words = [Buffer.from("run"), Buffer.from("run_app")];
+    const words = { anchors: ["run"], words: [Buffer.from("run"), Buffer.from("run_app")] };
     const texts = ["app.run()", "app.run_app (x)", "x = app.run\n", "# app.run(\n", "web.run_app\\\n(app)", "def run(self):", "app.runner()"];
     for (const text of texts) {
-      const outside = new RawText(Buffer.from(text, "latin1")).hasCalledWord(["run"], words);
-      expect(new RawText(inScanner(text)).hasCalledWord(["run"], words), text).toBe(outside);
+      const outside = new RawText(Buffer.from(text, "latin1")).hasCalledWord(words);
+      expect(new RawText(inScanner(text)).hasCalledWord(words), text).toBe(outside);
     }
   });
 
   it("finds receiver words where the receiver regex does, in the arena and outside it", () => {
-    const { receiverSubstrings, receiverBytes, receiver } = DEFAULT_CATALOG.prefilter;
+    const { receiverWords, receiver } = DEFAULT_CATALOG.prefilter;
     const texts = ["app = Flask(__name__)", "mapping.append(x)", "my_app.run()", "\xe9app.run()", "sio.run(app)", "session = 1", "create_app()", "from waitress import serve", "dash\n", "x.dashboard"];
     for (const text of texts) {
       const expected = receiver.test(Buffer.from(text, "latin1").toString("latin1"));
-      expect(new RawText(Buffer.from(text, "latin1")).hasWord(receiverSubstrings, receiverBytes), text).toBe(expected);
-      expect(new RawText(inScanner(text)).hasWord(receiverSubstrings, receiverBytes), text).toBe(expected);
+      expect(new RawText(Buffer.from(text, "latin1")).hasWord(receiverWords), text).toBe(expected);
+      expect(new RawText(inScanner(text)).hasWord(receiverWords), text).toBe(expected);
     }
   });
 });
