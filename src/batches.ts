@@ -1,5 +1,13 @@
-import type { Engine, RunOptions } from "./engine.js";
+import { TRANSFORMS } from "../transforms/index.js";
+import { createCatalog } from "./catalog.js";
+import { Engine, type RunOptions } from "./engine.js";
 import { isClean, processFile, type FileResult } from "./process-file.js";
+import type { WorkerSettings } from "./worker.js";
+
+/** The engine a thread checks files with: every transform, with the run's settings. */
+export function engineFor(settings: WorkerSettings): Engine {
+  return Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
+}
 
 /**
  * Takes the next batch through the counter every thread shares, if `has(batch)`: whichever thread

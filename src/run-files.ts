@@ -1,8 +1,6 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { TRANSFORMS } from "../transforms/index.js";
-import { createCatalog } from "./catalog.js";
-import { Engine } from "./engine.js";
+import { engineFor } from "./batches.js";
 import { preferFastStartup } from "./parser.js";
 import { processFile, type FileResult } from "./process-file.js";
 import type { WorkerSettings } from "./worker.js";
@@ -44,7 +42,7 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
   const jobs = pool?.size ?? Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (jobs <= 1) {
     if (smallerThan(files, FAST_STARTUP_BYTES)) preferFastStartup();
-    const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
+    const engine = engineFor(settings);
     for (const path of files) {
       const result = await processFile(engine, path, settings.run);
       onDone?.();

@@ -1,8 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { TRANSFORMS } from "../transforms/index.js";
-import { checkBatch, claimBatch } from "./batches.js";
-import { createCatalog } from "./catalog.js";
-import { Engine } from "./engine.js";
+import { checkBatch, claimBatch, engineFor } from "./batches.js";
 import { cleanResult, type FileResult } from "./process-file.js";
 import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
 
@@ -84,7 +81,7 @@ export class WorkerPool {
 
   /** Takes batches in this thread until none is left, yielding between them so replies arrive. */
   private async help(): Promise<void> {
-    const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: this.settings.unsafeFixes, catalog: createCatalog(this.settings.catalog) });
+    const engine = engineFor(this.settings);
     const has = (batch: number) => batch < this.batches.length && !this.stopped;
     for (let batch = claimBatch(this.claims, has); batch !== undefined; batch = claimBatch(this.claims, has)) {
       this.record(batch, await checkBatch(engine, this.batches[batch]!, this.settings.run));

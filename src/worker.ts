@@ -4,10 +4,9 @@
  * main thread joins in once it has walked the tree; see worker-pool.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { TRANSFORMS } from "../transforms/index.js";
-import { createCatalog, type CatalogConfig } from "./catalog.js";
-import { Engine, type RunOptions } from "./engine.js";
-import { checkBatch, claimBatch } from "./batches.js";
+import type { CatalogConfig } from "./catalog.js";
+import type { RunOptions } from "./engine.js";
+import { checkBatch, claimBatch, engineFor } from "./batches.js";
 import type { FileResult } from "./process-file.js";
 
 export interface WorkerSettings {
@@ -35,7 +34,7 @@ export interface WorkerReply {
 
 const settings = workerData as WorkerData;
 const claims = new Int32Array(settings.claims);
-const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
+const engine = engineFor(settings);
 const received = new Map<number, string[]>();
 let running = false;
 
