@@ -84,8 +84,17 @@ interface Exports {
 
 let exports: Exports | undefined;
 let view: Buffer | undefined;
-/** The strings the pattern memory holds, by their last three bytes (as one number). */
-let loaded: { strings: readonly string[]; byTail: Map<number, Array<{ back: number }>> } | undefined;
+/** The strings whose patterns the memory holds now. */
+let loaded: readonly string[] | undefined;
+
+/** A string set's last three bytes, each string's, and the strings by them (as one number). */
+interface Patterns {
+  tails: number[][];
+  byTail: Map<number, Array<{ back: number }>>;
+}
+
+/** Worked out once per string set. */
+const patternsOf = new WeakMap<readonly string[], Patterns>();
 
 function instance(): Exports {
   exports ??= new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports as unknown as Exports;
@@ -123,18 +132,28 @@ export function searchable(strings: readonly string[]): boolean {
 
 const tail = (a: number, b: number, c: number) => (a << 16) | (b << 8) | c;
 
+/**
+ * Puts `strings`' patterns in memory and returns them by their last three bytes. Two string sets
+ * take turns on each file, so a switch only rewrites the splats.
+ */
 function usePatterns(strings: readonly string[]): Map<number, Array<{ back: number }>> {
-  if (loaded?.strings === strings) return loaded.byTail;
-  const memory = new Uint8Array(instance().memory.buffer);
-  const byTail = new Map<number, Array<{ back: number }>>();
-  strings.forEach((text, n) => {
-    const codes = [0, 1, 2].map((j) => text.charCodeAt(text.length - 3 + j));
-    codes.forEach((code, j) => memory.fill(code, 16 + 48 * n + 16 * j, 16 + 48 * n + 16 * (j + 1)));
-    const key = tail(codes[0]!, codes[1]!, codes[2]!);
-    byTail.set(key, [...(byTail.get(key) ?? []), { back: text.length - 3 }]);
-  });
-  loaded = { strings, byTail };
-  return byTail;
+  let patterns = patternsOf.get(strings);
+  if (!patterns) {
+    const tails = strings.map((text) => [0, 1, 2].map((j) => text.charCodeAt(text.length - 3 + j)));
+    const byTail = new Map<number, Array<{ back: number }>>();
+    tails.forEach((codes, n) => {
+      const key = tail(codes[0]!, codes[1]!, codes[2]!);
+      byTail.set(key, [...(byTail.get(key) ?? []), { back: strings[n]!.length - 3 }]);
+    });
+    patterns = { tails, byTail };
+    patternsOf.set(strings, patterns);
+  }
+  if (loaded !== strings) {
+    const memory = new Uint8Array(instance().memory.buffer);
+    patterns.tails.forEach((codes, n) => codes.forEach((code, j) => memory.fill(code, 16 + 48 * n + 16 * j, 16 + 48 * n + 16 * (j + 1))));
+    loaded = strings;
+  }
+  return patterns.byTail;
 }
 
 /**
