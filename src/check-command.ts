@@ -85,9 +85,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   };
 
   const progress = progressBar(files.length, process.stderr, !settings.quiet);
-  const signals = watchSignals();
-  for await (const file of processFiles(files, runnerSettings(settings), () => progress.tick(), pool)) {
-    if (signals.signal()) break;
+  const handle = async (file: FileResult) => {
     results.push(file);
     if (file.problem) {
       progress.done();
@@ -96,11 +94,23 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
     }
     if (mode === "dry-run") {
       if (file.change) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.before, file.change.after), settings.out));
-      continue;
+      return;
     }
-    if (mode === "interactive") continue;
+    if (mode === "interactive") return;
     if (mode === "write" && file.change) await write(file);
     printFindings(file);
+  };
+
+  const signals = watchSignals();
+  // Files whose results were all handled: clean files are only counted.
+  let checked = 0;
+  checking: for await (const batch of processFiles(files, runnerSettings(settings), () => progress.tick(), pool)) {
+    for (const file of batch.results) {
+      if (signals.signal()) break checking;
+      await handle(file);
+    }
+    checked += batch.files;
+    if (signals.signal()) break;
   }
   progress.done();
 
@@ -117,8 +127,8 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
 
   signals.stop();
   const signal = signals.signal();
-  const sum = totals(results, written, settings.unsafeFixes);
-  const stopped = signal ? ` Stopped by ${signal} after ${results.length} of ${files.length} files; every file is as it was or fully fixed.` : "";
+  const sum = totals(checked, results, written, settings.unsafeFixes);
+  const stopped = signal ? ` Stopped by ${signal} after ${checked} of ${files.length} files; every file is as it was or fully fixed.` : "";
   // A summary on Ctrl-C even with -q: the user must learn what was written.
   if (!settings.quiet || signal) {
     process.stderr.write(summaryLine(sum, mode) + (ending === "quit" ? " Quit before the end of the review." : "") + stopped + "\n");

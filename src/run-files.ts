@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { engineFor } from "./batches.js";
 import { preferFastStartup } from "./parser.js";
-import { processFile, type FileResult } from "./process-file.js";
+import { isClean, processFile, type FileResult } from "./process-file.js";
 import type { WorkerSettings } from "./worker.js";
 import { WorkerPool } from "./worker-pool.js";
 
@@ -33,12 +33,19 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/** Consecutive files' results: those with something to say, and how many files the run covers. */
+export interface ResultBatch {
+  files: number;
+  results: FileResult[];
+}
+
 /**
  * Processes `files` and yields their results in the order given, whatever order the workers
- * finish in. `onDone` is called as each file completes (for the progress bar). A `pool` started
- * before discovery may already hold some of the files.
+ * finish in, as runs of consecutive files; a clean file (most are) is only counted. `onDone` is
+ * called as each file completes (for the progress bar). A `pool` started before discovery may
+ * already hold some of the files.
  */
-export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void, pool?: WorkerPool): AsyncGenerator<FileResult> {
+export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void, pool?: WorkerPool): AsyncGenerator<ResultBatch> {
   const jobs = pool?.size ?? Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (jobs <= 1) {
     if (smallerThan(files, FAST_STARTUP_BYTES)) preferFastStartup();
@@ -46,7 +53,7 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
     for (const path of files) {
       const result = await processFile(engine, path, settings.run);
       onDone?.();
-      yield result;
+      yield { files: 1, results: isClean(result) ? [] : [result] };
     }
     return;
   }

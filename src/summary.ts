@@ -22,8 +22,9 @@ export function remainingFindings(file: FileResult, written: ReadonlySet<string>
   return file.findings.filter((finding) => !(finding.fix && (finding.fix.applicability === "safe" || unsafeFixes)));
 }
 
-export function totals(results: readonly FileResult[], written: ReadonlySet<string>, unsafeFixes = false): RunTotals {
-  const sum: RunTotals = { files: results.length, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0, unsafeHidden: 0 };
+/** Totals over `files` checked files, of which `results` are those with something to say. */
+export function totals(files: number, results: readonly FileResult[], written: ReadonlySet<string>, unsafeFixes = false): RunTotals {
+  const sum: RunTotals = { files, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0, unsafeHidden: 0 };
   for (const file of results) {
     sum.findings += file.findings.length;
     if (!unsafeFixes) sum.unsafeHidden += file.findings.filter((finding) => finding.fix?.applicability === "unsafe").length;

@@ -1,11 +1,14 @@
 import { Worker } from "node:worker_threads";
 import { checkBatch, claimBatch, engineFor } from "./batches.js";
-import { cleanResult, type FileResult } from "./process-file.js";
+import type { FileResult } from "./process-file.js";
+import type { ResultBatch } from "./run-files.js";
 import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
 
 /** Files per batch: small enough that both workers stay busy to the end, large enough that
  * messages stay off the profile. */
 const BATCH = 48;
+/** Results handed on at once at most: the caller checks for Ctrl-C between them. */
+const YIELD_EVERY = 256;
 
 /**
  * Threads that check files as they are found: the main thread hands over each file while it walks
@@ -19,7 +22,8 @@ export class WorkerPool {
   private readonly batches: string[][] = [];
   private pending: string[] = [];
   private readonly submitted = new Set<string>();
-  private readonly finished = new Map<string, FileResult>();
+  /** Checked files, each with its result, or undefined when it is clean (most are). */
+  private readonly finished = new Map<string, FileResult | undefined>();
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
   private onDone: (() => void) | undefined;
@@ -74,7 +78,7 @@ export class WorkerPool {
     const paths = this.batches[batch]!;
     const byOffset = new Map(results);
     paths.forEach((path, offset) => {
-      this.finished.set(path, byOffset.get(offset) ?? cleanResult(path));
+      this.finished.set(path, byOffset.get(offset));
       this.onDone?.();
     });
   }
@@ -90,8 +94,12 @@ export class WorkerPool {
     }
   }
 
-  /** The results for `files` in that order (files not yet added are added now); then the workers stop. */
-  async *results(files: readonly string[], onDone?: () => void): AsyncGenerator<FileResult> {
+  /**
+   * The results for `files` in that order (files not yet added are added now), as runs of
+   * consecutive files: a run is handed on when the next file is not checked yet, and clean files
+   * are only counted. Then the workers stop.
+   */
+  async *results(files: readonly string[], onDone?: () => void): AsyncGenerator<ResultBatch> {
     this.onDone = onDone;
     for (const file of files) this.add(file);
     this.flush();
@@ -101,15 +109,28 @@ export class WorkerPool {
       this.wake?.();
     });
     try {
+      let run: ResultBatch = { files: 0, results: [] };
       for (const path of files) {
         while (!this.finished.has(path)) {
+          if (run.files > 0) {
+            yield run;
+            run = { files: 0, results: [] };
+            // The caller may have taken a while: look again before waiting.
+            continue;
+          }
           if (this.failure) throw this.failure;
           await new Promise<void>((resolve) => (this.wake = resolve));
         }
-        const result = this.finished.get(path)!;
+        const result = this.finished.get(path);
         this.finished.delete(path);
-        yield result;
+        run.files++;
+        if (result) run.results.push(result);
+        if (run.files === YIELD_EVERY) {
+          yield run;
+          run = { files: 0, results: [] };
+        }
       }
+      if (run.files > 0) yield run;
     } finally {
       this.stopped = true;
       await Promise.all(this.workers.map((worker) => worker.terminate()));
