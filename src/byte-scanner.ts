@@ -8,22 +8,26 @@
 
 /** Memory below this offset holds the patterns; files are read above it. */
 const DATA = 1 << 16;
-/** Loads reach 18 bytes past the last position tested. */
+/** Loads reach 19 bytes past the last position tested. */
 const SLACK = 32;
 const PAGE = 1 << 16;
-const MAX_PATTERNS = (DATA - 16) / 48;
+/** Each pattern: its three bytes, the byte that may follow it inside a word, and "anything may follow". */
+const STRIDE = 80;
+const MAX_PATTERNS = Math.floor((DATA - 16) / STRIDE);
+const SPACE = 0x20;
 
 // WebAssembly opcodes used below (core, then SIMD after the 0xfd prefix).
 const OP = {
   block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, return: 0x0f, void: 0x40,
   localGet: 0x20, localSet: 0x21, localTee: 0x22, i32Const: 0x41, i32GeU: 0x4f, i32Ctz: 0x68, i32Add: 0x6a, i32Sub: 0x6b,
 } as const;
-const SIMD = { load: 0x00, const: 0x0c, eq: 0x23, and: 0x4e, or: 0x50, anyTrue: 0x53, bitmask: 0x64 } as const;
+const SIMD = { load: 0x00, const: 0x0c, eq: 0x23, ltU: 0x26, not: 0x4d, and: 0x4e, or: 0x50, anyTrue: 0x53, bitmask: 0x64, sub: 0x71 } as const;
 const simd = (op: number) => (op < 0x80 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
 const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >>> 7)]);
 const sleb = (n: number): number[] => (n >= -64 && n < 64 ? [n & 0x7f] : [(n & 0x7f) | 0x80, ...sleb(n >> 7)]);
 /** A v128.load: alignment 1, then the constant offset. */
 const load = (offset: number) => [...simd(SIMD.load), 0, ...leb(offset)];
+const splat = (byte: number) => [...simd(SIMD.const), ...new Array(16).fill(byte)];
 const i32 = (n: number) => [OP.i32Const, ...sleb(n)];
 const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
 const vector = (items: number[][]) => [...leb(items.length), ...items.flat()];
@@ -31,16 +35,38 @@ const name = (text: string) => [...leb(text.length), ...Buffer.from(text, "latin
 
 /**
  * find(start, end, count) → the first position p in [start, end) where bytes p, p+1, p+2 equal
- * one of the `count` (at least one) patterns, or -1. Pattern k is three 16-byte splats at 16 + 48k. The last
- * block may look past `end`: a hit there is reported, and the caller ignores it.
+ * one of the `count` (at least one) patterns and byte p+3 may follow it, or -1. Pattern k, at
+ * 16 + 80k, is five 16-byte splats: its three bytes; the one word byte that may follow it (any
+ * other byte that is not an ASCII word byte may); and 0xff when any byte may. Blocks are first
+ * tested on the three bytes alone, since hits are rare. The last block may look past `end`: a
+ * hit there is reported, and the caller ignores it.
  */
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const [start, end, count, i, p, k, v0, v1, v2, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [start, end, count, i, p, k, v0, v1, v2, hits, v3, open] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const get = (local: number) => [OP.localGet, local];
   const set = (local: number) => [OP.localSet, local];
-  const matches = (value: number, splat: number) => [...get(value), ...get(p), ...load(splat), ...simd(SIMD.eq)];
+  const matches = (value: number, offset: number) => [...get(value), ...get(p), ...load(offset), ...simd(SIMD.eq)];
+  const threeBytes = [...matches(v0, 0), ...matches(v1, 16), ...simd(SIMD.and), ...matches(v2, 32), ...simd(SIMD.and)];
+  /** `hits` = the patterns' matches in this block, each anded with `also` (none: as it is). */
+  const scanPatterns = (also: number[]) => [
+    ...splat(0), ...set(hits),
+    ...i32(16), ...set(p),
+    ...get(count), ...set(k),
+    OP.loop, OP.void,
+    ...get(hits), ...threeBytes, ...also, ...simd(SIMD.or), ...set(hits),
+    ...get(p), ...i32(STRIDE), OP.i32Add, ...set(p),
+    ...get(k), ...i32(1), OP.i32Sub, OP.localTee, k, OP.brIf, 0,
+    OP.end,
+  ];
+  const inRange = (low: number, size: number) => [...splat(low), ...simd(SIMD.sub), ...splat(size), ...simd(SIMD.ltU)];
+  const isAsciiWord = [
+    ...get(v3), ...splat(0x20), ...simd(SIMD.or), ...inRange(0x61, 26),
+    ...get(v3), ...inRange(0x30, 10), ...simd(SIMD.or),
+    ...get(v3), ...splat(0x5f), ...simd(SIMD.eq), ...simd(SIMD.or),
+  ];
+  const mayFollow = [...get(open), ...matches(v3, 48), ...simd(SIMD.or), ...get(p), ...load(64), ...simd(SIMD.or), ...simd(SIMD.and)];
   const body = [
-    ...vector([[3, 0x7f], [4, 0x7b]]), // locals: i, p, k (i32); v0, v1, v2, hits (v128)
+    ...vector([[3, 0x7f], [6, 0x7b]]), // locals: i, p, k (i32); v0, v1, v2, hits, v3, open (v128)
     ...get(start), ...set(i),
     OP.block, OP.void,
     OP.loop, OP.void,
@@ -48,18 +74,15 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     ...get(i), ...load(0), ...set(v0),
     ...get(i), ...load(1), ...set(v1),
     ...get(i), ...load(2), ...set(v2),
-    ...simd(SIMD.const), ...new Array(16).fill(0), ...set(hits),
-    ...i32(16), ...set(p),
-    ...get(count), ...set(k),
-    OP.loop, OP.void,
-    ...get(hits),
-    ...matches(v0, 0), ...matches(v1, 16), ...simd(SIMD.and), ...matches(v2, 32), ...simd(SIMD.and),
-    ...simd(SIMD.or), ...set(hits),
-    ...get(p), ...i32(48), OP.i32Add, ...set(p),
-    ...get(k), ...i32(1), OP.i32Sub, OP.localTee, k, OP.brIf, 0,
-    OP.end,
+    ...scanPatterns([]),
+    ...get(hits), ...simd(SIMD.anyTrue),
+    OP.if, OP.void,
+    ...get(i), ...load(3), ...set(v3),
+    ...isAsciiWord, ...simd(SIMD.not), ...set(open),
+    ...scanPatterns(mayFollow),
     ...get(hits), ...simd(SIMD.anyTrue),
     OP.if, OP.void, ...get(i), ...get(hits), ...simd(SIMD.bitmask), OP.i32Ctz, OP.i32Add, OP.return, OP.end,
+    OP.end,
     ...get(i), ...i32(16), OP.i32Add, ...set(i),
     OP.br, 0,
     OP.end,
@@ -84,21 +107,37 @@ interface Exports {
 
 let exports: Exports | undefined;
 let view: Buffer | undefined;
-/** The strings whose patterns the memory holds now. */
-let loaded: readonly string[] | undefined;
+/** The string set (its `follow`, else its strings) whose patterns the memory holds now. */
+let loaded: object | undefined;
 
-/** A string set's last three bytes, each string's, and the strings by them (as one number). */
+/**
+ * What may come right after each string for a hit to count, the scanner's first check: for
+ * `undefined`, any byte; else any byte but an ASCII word byte ([A-Za-z0-9_]), or else the one
+ * byte given (where the string goes on into a longer word). "" means a word must end there.
+ */
+export type Follow = readonly (string | undefined)[];
+
+/** A string set's patterns: each string's last three bytes and what may follow, and the strings by those bytes (as one number). */
 interface Patterns {
-  tails: number[][];
+  splats: number[][];
   byTail: Map<number, Array<{ back: number }>>;
 }
 
 /** Worked out once per string set. */
-const patternsOf = new WeakMap<readonly string[], Patterns>();
+const patternsOf = new WeakMap<object, Patterns>();
 
 function instance(): Exports {
   exports ??= new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports as unknown as Exports;
   return exports;
+}
+
+let whole: Uint8Array | undefined;
+
+/** All of the module's memory, as bytes (a new view only after the memory grows). */
+function memoryBytes(): Uint8Array {
+  const { buffer } = instance().memory;
+  if (whole?.buffer !== buffer) whole = new Uint8Array(buffer);
+  return whole;
 }
 
 /**
@@ -133,44 +172,57 @@ export function searchable(strings: readonly string[]): boolean {
 const tail = (a: number, b: number, c: number) => (a << 16) | (b << 8) | c;
 
 /**
- * Puts `strings`' patterns in memory and returns them by their last three bytes. Two string sets
- * take turns on each file, so a switch only rewrites the splats.
+ * Puts the patterns of `strings` in memory and returns them by their last three bytes. Two
+ * string sets take turns on each file, so a switch only rewrites the splats.
  */
-function usePatterns(strings: readonly string[]): Map<number, Array<{ back: number }>> {
-  let patterns = patternsOf.get(strings);
+function usePatterns(strings: readonly string[], follow: Follow | undefined): Map<number, Array<{ back: number }>> {
+  const key = follow ?? strings;
+  let patterns = patternsOf.get(key);
   if (!patterns) {
-    const tails = strings.map((text) => [0, 1, 2].map((j) => text.charCodeAt(text.length - 3 + j)));
     const byTail = new Map<number, Array<{ back: number }>>();
-    tails.forEach((codes, n) => {
-      const key = tail(codes[0]!, codes[1]!, codes[2]!);
-      byTail.set(key, [...(byTail.get(key) ?? []), { back: strings[n]!.length - 3 }]);
+    const splats = strings.map((text, n) => {
+      const codes = [0, 1, 2].map((j) => text.charCodeAt(text.length - 3 + j));
+      const id = tail(codes[0]!, codes[1]!, codes[2]!);
+      byTail.set(id, [...(byTail.get(id) ?? []), { back: text.length - 3 }]);
+      const next = follow?.[n];
+      const filtered = next !== undefined && next.length <= 1;
+      return [...codes, filtered && next ? next.charCodeAt(0) : SPACE, filtered ? 0 : 0xff];
     });
-    patterns = { tails, byTail };
-    patternsOf.set(strings, patterns);
+    patterns = { splats, byTail };
+    patternsOf.set(key, patterns);
   }
-  if (loaded !== strings) {
-    const memory = new Uint8Array(instance().memory.buffer);
-    patterns.tails.forEach((codes, n) => codes.forEach((code, j) => memory.fill(code, 16 + 48 * n + 16 * j, 16 + 48 * n + 16 * (j + 1))));
-    loaded = strings;
+  if (loaded !== key) {
+    const memory = memoryBytes();
+    patterns.splats.forEach((bytes, n) => bytes.forEach((byte, j) => memory.fill(byte, 16 + STRIDE * n + 16 * j, 16 + STRIDE * n + 16 * (j + 1))));
+    loaded = key;
   }
   return patterns.byTail;
 }
 
 /**
  * Whether `test` holds at some offset in `bytes` (which must lie in the arena) where one of
- * `strings` (see `searchable`) may start: its last three bytes are there. Offsets come in order;
- * the test checks the rest.
+ * `strings` (see `searchable`) may start: its last three bytes are there, followed by what
+ * `follow` allows (one entry per string; without it, anything). Offsets come in order; the test
+ * checks the rest.
  */
-export function someStart(bytes: Uint8Array, strings: readonly string[], test: (start: number) => boolean): boolean {
-  const byTail = usePatterns(strings);
+export function someStart(bytes: Uint8Array, strings: readonly string[], test: (start: number) => boolean, follow?: Follow): boolean {
+  const byTail = usePatterns(strings, follow);
   const { find } = instance();
   const base = bytes.byteOffset;
   const end = base + bytes.length;
-  for (let at = find(base, end, strings.length); at !== -1 && at + 3 <= end; at = find(at + 1, end, strings.length)) {
-    const offset = at - base;
-    for (const { back } of byTail.get(tail(bytes[offset]!, bytes[offset + 1]!, bytes[offset + 2]!))!) {
-      if (offset >= back && test(offset - back)) return true;
+  // A string at the very end is followed by whatever the arena holds next: make that a space.
+  const after = memoryBytes();
+  const kept = after[end]!;
+  after[end] = SPACE;
+  try {
+    for (let at = find(base, end, strings.length); at !== -1 && at + 3 <= end; at = find(at + 1, end, strings.length)) {
+      const offset = at - base;
+      for (const { back } of byTail.get(tail(bytes[offset]!, bytes[offset + 1]!, bytes[offset + 2]!))!) {
+        if (offset >= back && test(offset - back)) return true;
+      }
     }
+    return false;
+  } finally {
+    after[end] = kept;
   }
-  return false;
 }

@@ -1,4 +1,4 @@
-import { inArena, searchable, someStart } from "./byte-scanner.js";
+import { inArena, searchable, someStart, type Follow } from "./byte-scanner.js";
 import type { Catalog } from "./catalog.js";
 
 /**
@@ -26,9 +26,9 @@ export class RawText {
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
    * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
-  hasCalledWord({ anchors, words }: WordSet): boolean {
+  hasCalledWord({ anchors, follow, words }: WordSet): boolean {
     const bytes = this.bytes;
-    return this.someAnchor(anchors, (at) => {
+    return this.someAnchor(anchors, follow, (at) => {
       let start = at;
       while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
       return words.some((word) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length));
@@ -36,9 +36,9 @@ export class RawText {
   }
 
   /** Whether one of `words` occurs as a whole word, as a regex's `\b` sees words (ASCII only). */
-  hasWord({ anchors, words }: WordSet): boolean {
+  hasWord({ anchors, follow, words }: WordSet): boolean {
     const bytes = this.bytes;
-    return this.someAnchor(anchors, (at) => {
+    return this.someAnchor(anchors, follow, (at) => {
       let start = at;
       while (start > 0 && isAsciiWordByte(bytes[start - 1]!)) start--;
       return words.some((word) => startsWithAt(bytes, word, start) && !isAsciiWordByte(bytes[start + word.length] ?? SPACE));
@@ -50,9 +50,9 @@ export class RawText {
    * pass when the bytes were read into the scanner's arena,
    * else by a native search per anchor. Bytes are compared in place: no string is made.
    */
-  private someAnchor(anchors: readonly string[], test: (at: number) => boolean): boolean {
+  private someAnchor(anchors: readonly string[], follow: Follow, test: (at: number) => boolean): boolean {
     const bytes = this.bytes;
-    if (inArena(bytes) && searchable(anchors)) return someStart(bytes, anchors, test);
+    if (inArena(bytes) && searchable(anchors)) return someStart(bytes, anchors, test, follow);
     for (const anchor of anchors) {
       for (let at = bytes.indexOf(anchor, 0, "latin1"); at !== -1; at = bytes.indexOf(anchor, at + 1, "latin1")) if (test(at)) return true;
     }
@@ -180,12 +180,29 @@ export function wordsPattern(words: readonly string[]): RegExp {
  */
 export interface WordSet {
   anchors: readonly string[];
+  /**
+   * For each anchor, the letters that may follow it inside a word found through it (a word is
+   * found through the anchor it contains first): anything else that is a word byte means no word
+   * is there, which the byte scanner checks before asking.
+   */
+  follow: Follow;
   words: readonly Buffer[];
 }
 
 export function wordSet(words: readonly string[]): WordSet {
+  const anchors = words.filter((word) => !words.some((other) => other !== word && word.includes(other)));
+  const inside = new Map(anchors.map((anchor) => [anchor, new Set<string>()]));
+  for (const word of words) {
+    const [at, anchor] = anchors
+      .map((candidate) => [word.indexOf(candidate), candidate] as const)
+      .filter(([offset]) => offset !== -1)
+      .reduce((first, next) => (next[0] < first[0] ? next : first));
+    const next = word[at + anchor.length];
+    if (next !== undefined) inside.get(anchor)!.add(next);
+  }
   return {
-    anchors: words.filter((word) => !words.some((other) => other !== word && word.includes(other))),
+    anchors,
+    follow: anchors.map((anchor) => [...inside.get(anchor)!].join("")),
     words: words.map((word) => Buffer.from(word, "latin1")),
   };
 }

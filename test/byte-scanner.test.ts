@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { arena, inArena, searchable, someStart } from "../src/byte-scanner.js";
 import { DEFAULT_CATALOG } from "../src/catalog.js";
-import { RawText } from "../src/prefilter.js";
+import { RawText, wordSet } from "../src/prefilter.js";
 
 /** `text` copied into the arena, as read-source.ts reads a file. */
 function inScanner(text: string): Buffer {
@@ -19,15 +19,17 @@ function expected(bytes: Buffer, strings: string[]): string[] {
 }
 
 /** Every offset the scanner offers, in the order offered. */
-function offered(bytes: Buffer, strings: string[]): number[] {
+function offered(bytes: Buffer, strings: string[], follow?: Array<string | undefined>): number[] {
   const starts: number[] = [];
-  someStart(bytes, strings, (start) => (starts.push(start), false));
+  someStart(bytes, strings, (start) => (starts.push(start), false), follow);
   return starts;
 }
 
+const isAsciiWordChar = (char: string | undefined) => char !== undefined && /\w/.test(char);
+
 /** The offsets the scanner offers where one of the strings is present. */
-function scanned(bytes: Buffer, strings: string[]): string[] {
-  const found = offered(bytes, strings).flatMap((at) => strings.filter((text) => bytes.toString("latin1", at, at + text.length) === text).map((text) => `${at}:${text}`));
+function scanned(bytes: Buffer, strings: string[], follow?: Array<string | undefined>): string[] {
+  const found = offered(bytes, strings, follow).flatMap((at) => strings.filter((text) => bytes.toString("latin1", at, at + text.length) === text).map((text) => `${at}:${text}`));
   return [...new Set(found)].sort();
 }
 
@@ -67,6 +69,40 @@ describe("the byte scanner", () => {
     expect(offered(bytes.subarray(1), ["abcdefrun"])).toEqual([]);
   });
 
+  it("offers a hit only where what follows may follow", () => {
+    const text = "run running run_app run( serve server serves(";
+    const bytes = inScanner(text);
+    expect(offered(bytes, ["run", "serve"], ["_", ""])).toEqual([0, 12, 20, 25]);
+    expect(offered(bytes, ["run", "serve"], [undefined, "r"])).toEqual([0, 4, 12, 20, 25, 31]);
+    expect(offered(bytes, ["run", "serve"])).toEqual([0, 4, 12, 20, 25, 31, 38]);
+  });
+
+  it("agrees with a native search when what follows is checked, at every length and offset", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = "runsev(_ \nA9\xe9";
+    const strings = ["run", "serve"];
+    const follow = ["_", ""];
+    for (let length = 0; length < 300; length += 5) {
+      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      // Whatever the arena holds past the end (a word byte here) must not hide a hit at the end.
+      const padded = inScanner(`${"q".repeat(length % 16)}${text}zzzz`).subarray(length % 16, (length % 16) + length);
+      const native = expected(padded, strings).filter((hit) => {
+        const [at, string] = hit.split(":") as [string, string];
+        const next = text[Number(at) + string.length];
+        return !isAsciiWordChar(next) || next === follow[strings.indexOf(string)];
+      });
+      expect(scanned(padded, strings, follow), JSON.stringify(text)).toEqual(native);
+    }
+  });
+
+  it("lets each anchor be followed by what follows it in the words found through it", () => {
+    const words = wordSet(["run_server", "run_simple", "run_app", "serve", "run"]);
+    expect(words.anchors).toEqual(["serve", "run"]);
+    expect(words.follow).toEqual(["", "_"]);
+    expect(wordSet(["app", "application", "create_app", "flask", "flask_socketio"]).follow).toEqual(["l", "_"]);
+  });
+
   it("keeps what was read when the arena grows", () => {
     const start = arena(10);
     start.write("import os\n", "latin1");
@@ -85,7 +121,7 @@ describe("the byte scanner", () => {
   });
 
   it("gives the prefilter the same answers in the arena and outside it", () => {
-    const words = { anchors: ["run"], words: [Buffer.from("run"), Buffer.from("run_app")] };
+    const words = wordSet(["run", "run_app"]);
     const texts = ["app.run()", "app.run_app (x)", "x = app.run\n", "# app.run(\n", "web.run_app\\\n(app)", "def run(self):", "app.runner()"];
     for (const text of texts) {
       const outside = new RawText(Buffer.from(text, "latin1")).hasCalledWord(words);
