@@ -1,7 +1,7 @@
 import { TRANSFORMS } from "../transforms/index.js";
 import { createCatalog } from "./catalog.js";
 import { Engine, type RunOptions } from "./engine.js";
-import { isClean, processFile, type FileResult } from "./process-file.js";
+import { checkFile, isClean, type FileResult } from "./process-file.js";
 import type { WorkerSettings } from "./worker.js";
 
 /** The engine a thread checks files with: every transform, with the run's settings. */
@@ -25,12 +25,7 @@ export function claimBatch(claims: Int32Array, has: (batch: number) => boolean):
 export async function checkBatch(engine: Engine, paths: readonly string[], options: RunOptions): Promise<Array<[offset: number, result: FileResult]>> {
   const results: Array<[number, FileResult]> = [];
   for (const [offset, path] of paths.entries()) {
-    let result: FileResult;
-    try {
-      result = await processFile(engine, path, options);
-    } catch (error) {
-      result = { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
-    }
+    const result = await checkFile(engine, path, options);
     if (!isClean(result)) results.push([offset, result]);
   }
   return results;

@@ -49,6 +49,18 @@ export async function processFile(engine: Engine, path: string, options: RunOpti
   return file;
 }
 
+/**
+ * `processFile`, with an exception (a bug in mainguard) reported against the file as a fatal
+ * problem: the other files are still checked, and the run ends with exit code 2.
+ */
+export async function checkFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
+  try {
+    return await processFile(engine, path, options);
+  } catch (error) {
+    return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
+  }
+}
+
 /** A file with nothing to report: no finding, no fix, no problem, nothing suppressed. */
 export function isClean(file: FileResult): boolean {
   return file.findings.length === 0 && !file.problem && !file.change && file.suppressed === 0;

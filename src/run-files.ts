@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { engineFor } from "./batches.js";
 import { preferFastStartup } from "./parser.js";
-import { isClean, processFile, type FileResult } from "./process-file.js";
+import { checkFile, isClean, type FileResult } from "./process-file.js";
 import type { WorkerSettings } from "./worker.js";
 import { WorkerPool } from "./worker-pool.js";
 
@@ -51,7 +51,7 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
     if (smallerThan(files, FAST_STARTUP_BYTES)) preferFastStartup();
     const engine = engineFor(settings);
     for (const path of files) {
-      const result = await processFile(engine, path, settings.run);
+      const result = await checkFile(engine, path, settings.run);
       onDone?.();
       yield { files: 1, results: isClean(result) ? [] : [result] };
     }
