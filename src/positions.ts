@@ -6,9 +6,14 @@ export class PositionIndex {
   private readonly bom: boolean;
 
   constructor(source: string) {
-    for (let i = 0; i < source.length; i++) {
-      const c = source[i];
-      if (c === "\n" || (c === "\r" && source[i + 1] !== "\n")) this.lineStarts.push(i + 1);
+    if (/\r(?!\n)/.test(source)) {
+      // A lone CR ends a line too (old Mac files): only then is every character looked at.
+      for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === "\n" || (c === "\r" && source[i + 1] !== "\n")) this.lineStarts.push(i + 1);
+      }
+    } else {
+      for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
     }
     this.bom = source.startsWith("\uFEFF");
   }

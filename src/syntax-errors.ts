@@ -35,20 +35,43 @@ function firstErrorNode(root: Node): { line: number; column: number } {
   }
 }
 
+/** After a colon, the rest of its line is blank or a comment: what `:[ \t\f]*(#.*)?$` asks of a line. */
+const NOTHING_AFTER = /[ \t\f]*(?:#[^\r\n\u2028\u2029]*)?(?:[\r\n]|$)/y;
+const LINE_BREAK = /\r\n|\r|\n/g;
+
 /**
  * A cheap necessary condition for an empty block: some line ends in `:` (a comment may follow)
  * and the next line with code is not indented deeper (or there is none). Walking the tree for
- * blocks costs far more than reading the lines.
+ * blocks costs far more than reading the lines, and only lines with a colon are looked at.
  */
 export function mayHaveEmptyBlock(source: string): boolean {
-  const lines = source.split(/\r\n|\r|\n/);
   const indent = (line: string) => line.length - line.trimStart().length;
   const isCode = (line: string) => line.trim() !== "" && !line.trimStart().startsWith("#");
-  for (let i = 0; i < lines.length; i++) {
-    if (!/:[ \t\f]*(#.*)?$/.test(lines[i]!)) continue;
-    let next = i + 1;
-    while (next < lines.length && !isCode(lines[next]!)) next++;
-    if (next === lines.length || indent(lines[next]!) <= indent(lines[i]!)) return true;
+  /** The line starting at `start`, and where the next one starts (-1 after the last). */
+  const lineFrom = (start: number): { text: string; next: number } => {
+    LINE_BREAK.lastIndex = start;
+    const lineBreak = LINE_BREAK.exec(source);
+    return lineBreak ? { text: source.slice(start, lineBreak.index), next: LINE_BREAK.lastIndex } : { text: source.slice(start), next: -1 };
+  };
+  for (let colon = source.indexOf(":"); colon !== -1; ) {
+    NOTHING_AFTER.lastIndex = colon + 1;
+    if (!NOTHING_AFTER.test(source)) {
+      colon = source.indexOf(":", colon + 1);
+      continue;
+    }
+    let start = colon;
+    while (start > 0 && source[start - 1] !== "\n" && source[start - 1] !== "\r") start--;
+    const line = lineFrom(start);
+    let next = line.next;
+    let following: string | undefined;
+    while (next !== -1 && following === undefined) {
+      const candidate = lineFrom(next);
+      if (isCode(candidate.text)) following = candidate.text;
+      next = candidate.next;
+    }
+    if (following === undefined || indent(following) <= indent(line.text)) return true;
+    if (line.next === -1) return false;
+    colon = source.indexOf(":", line.next);
   }
   return false;
 }
