@@ -81,7 +81,7 @@ export class Engine {
     if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
     // Python ends a line at a lone CR; the grammar does not always (inside a comment, say), so the
     // two would disagree about which statement is where.
-    const loneCr = /\r(?!\n)/.exec(source);
+    const loneCr = source.includes("\r") ? /\r(?!\n)/.exec(source) : null;
     if (loneCr) {
       const at = new PositionIndex(source.slice(0, loneCr.index)).at(loneCr.index);
       return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "lone-cr", ...at } };

@@ -6,7 +6,7 @@ export class PositionIndex {
   private readonly bom: boolean;
 
   constructor(source: string) {
-    if (/\r(?!\n)/.test(source)) {
+    if (source.includes("\r") && /\r(?!\n)/.test(source)) {
       // A lone CR ends a line too (old Mac files): only then is every character looked at.
       for (let i = 0; i < source.length; i++) {
         const c = source[i];
