@@ -9,19 +9,42 @@ export function engineFor(settings: WorkerSettings): Engine {
   return Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
 }
 
+/** The two counters every thread shares (an Int32Array over a SharedArrayBuffer). */
+export const CLAIMS_BYTES = 8;
+/** The index (in the order files were sent) of the next file no thread has taken yet. */
+const NEXT = 0;
+/** How many files the run has, once the tree is walked; -1 until then. */
+const TOTAL = 1;
+
+export function newClaims(): Int32Array {
+  const claims = new Int32Array(new SharedArrayBuffer(CLAIMS_BYTES));
+  claims[TOTAL] = -1;
+  return claims;
+}
+
+/** Says that no more files will come: from now on, claims shrink towards the end of the run. */
+export function closeClaims(claims: Int32Array, total: number): void {
+  Atomics.store(claims, TOTAL, total);
+}
+
 /**
- * Takes the next batch through the counter every thread shares, if `has(batch)`: whichever thread
- * is free takes it, with no round trip through another thread.
+ * Takes the next files through the counter every thread shares, among the first `available`
+ * sent: whichever thread is free takes them, with no round trip through another thread. Up to
+ * `most` at a time; once the total is known, a share of what is left (guided self-scheduling),
+ * so that near the end no thread sits idle while another checks a long run of slow files.
  */
-export function claimBatch(claims: Int32Array, has: (batch: number) => boolean): number | undefined {
+export function claimFiles(claims: Int32Array, available: number, threads: number, most: number): { from: number; count: number } | undefined {
   for (;;) {
-    const next = Atomics.load(claims, 0);
-    if (!has(next)) return undefined;
-    if (Atomics.compareExchange(claims, 0, next, next + 1) === next) return next;
+    const from = Atomics.load(claims, NEXT);
+    if (from >= available) return undefined;
+    const total = Atomics.load(claims, TOTAL);
+    const size = total < 0 ? most : Math.max(1, Math.min(most, Math.ceil((total - from) / (2 * threads))));
+    const count = Math.min(size, available - from);
+    if (Atomics.compareExchange(claims, NEXT, from, from + count) === from) return { from, count };
   }
 }
 
-/** Checks a batch of files; only files with something to say are returned, by their offset. */
+/** Checks files in turn; only those with something to say are returned, by their offset. */
 export async function checkBatch(engine: Engine, paths: readonly string[], options: RunOptions): Promise<Array<[offset: number, result: FileResult]>> {
   const results: Array<[number, FileResult]> = [];
   for (const [offset, path] of paths.entries()) {

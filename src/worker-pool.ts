@@ -1,25 +1,26 @@
 import { Worker } from "node:worker_threads";
-import { checkBatch, claimBatch, engineFor } from "./batches.js";
+import { checkBatch, claimFiles, closeClaims, engineFor, newClaims } from "./batches.js";
 import type { FileResult } from "./process-file.js";
 import type { ResultBatch } from "./run-files.js";
 import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
 
-/** Files per batch: small enough that both workers stay busy to the end, large enough that
- * messages stay off the profile. */
+/** Files per batch sent, and taken at once at most: large enough that messages stay off the
+ * profile (claims shrink near the end; see claimFiles). */
 const BATCH = 48;
 /** Results handed on at once at most: the caller checks for Ctrl-C between them. */
 const YIELD_EVERY = 256;
 
 /**
  * Threads that check files as they are found: the main thread hands over each file while it walks
- * the tree, and the workers take batches as they free up (see worker.ts). Once the walk is done,
- * the main thread takes batches too, so `jobs` threads check files with one worker fewer to start
+ * the tree, and the workers take files as they free up (see worker.ts). Once the walk is done,
+ * the main thread takes files too, so `jobs` threads check files with one worker fewer to start
  * (each costs start-up time and warms up its own compiled code). Results come back in whatever
  * order the threads finish; `results` yields them in the order the caller asks.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
-  private readonly batches: string[][] = [];
+  /** Every file sent, numbered in the order sent. */
+  private readonly sent: string[] = [];
   private pending: string[] = [];
   private readonly submitted = new Set<string>();
   /** Checked files, each with its result, or undefined when it is clean (most are). */
@@ -31,8 +32,8 @@ export class WorkerPool {
   private stopped = false;
 
   private constructor(private readonly settings: WorkerSettings, jobs: number) {
-    const workerData: WorkerData = { ...settings, claims: new SharedArrayBuffer(4) };
-    this.claims = new Int32Array(workerData.claims);
+    this.claims = newClaims();
+    const workerData: WorkerData = { ...settings, claims: this.claims.buffer as SharedArrayBuffer, threads: jobs, most: BATCH };
     this.workers = Array.from({ length: jobs - 1 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
     for (const worker of this.workers) {
       worker.on("message", (reply: WorkerReply) => this.receive(reply));
@@ -63,32 +64,32 @@ export class WorkerPool {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const request: WorkerRequest = { batch: this.batches.length, paths: this.pending };
-    this.batches.push(this.pending);
+    const request: WorkerRequest = { paths: this.pending };
+    for (const path of this.pending) this.sent.push(path);
     this.pending = [];
     for (const worker of this.workers) worker.postMessage(request);
   }
 
-  private receive({ batch, results }: WorkerReply): void {
-    this.record(batch, results);
+  private receive({ from, count, results }: WorkerReply): void {
+    this.record(from, count, results);
     this.wake?.();
   }
 
-  private record(batch: number, results: WorkerReply["results"]): void {
-    const paths = this.batches[batch]!;
+  private record(from: number, count: number, results: WorkerReply["results"]): void {
     const byOffset = new Map(results);
-    paths.forEach((path, offset) => {
-      this.finished.set(path, byOffset.get(offset));
+    for (let offset = 0; offset < count; offset++) {
+      this.finished.set(this.sent[from + offset]!, byOffset.get(offset));
       this.onDone?.();
-    });
+    }
   }
 
-  /** Takes batches in this thread until none is left, yielding between them so replies arrive. */
+  /** Takes files in this thread until none is left, yielding between claims so replies arrive. */
   private async help(): Promise<void> {
     const engine = engineFor(this.settings);
-    const has = (batch: number) => batch < this.batches.length && !this.stopped;
-    for (let batch = claimBatch(this.claims, has); batch !== undefined; batch = claimBatch(this.claims, has)) {
-      this.record(batch, await checkBatch(engine, this.batches[batch]!, this.settings.run));
+    const claim = () => (this.stopped ? undefined : claimFiles(this.claims, this.sent.length, this.size, BATCH));
+    for (let taken = claim(); taken; taken = claim()) {
+      const { from, count } = taken;
+      this.record(from, count, await checkBatch(engine, this.sent.slice(from, from + count), this.settings.run));
       this.wake?.();
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -103,6 +104,7 @@ export class WorkerPool {
     this.onDone = onDone;
     for (const file of files) this.add(file);
     this.flush();
+    closeClaims(this.claims, this.sent.length);
     for (let n = this.finished.size; n > 0; n--) onDone?.();
     this.help().catch((error: Error) => {
       this.failure = error;
