@@ -10,7 +10,7 @@ export function engineFor(settings: WorkerSettings): Engine {
 }
 
 /** The two counters every thread shares (an Int32Array over a SharedArrayBuffer). */
-export const CLAIMS_BYTES = 8;
+const CLAIMS_BYTES = 8;
 /** The index (in the order files were sent) of the next file no thread has taken yet. */
 const NEXT = 0;
 /** How many files the run has, once the tree is walked; -1 until then. */
