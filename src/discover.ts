@@ -1,7 +1,8 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { relative, resolve } from "node:path";
 import ignore from "ignore";
 import { IgnoreRules } from "./ignore-rules.js";
+import { toPosix, withSeparator } from "./path-text.js";
 
 /** Directories never searched (SPEC 5), whatever .gitignore says. */
 export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set([
@@ -32,8 +33,7 @@ export interface Discovery {
 
 /** What a user sees for a file: relative to the current directory, with forward slashes. */
 export function displayPath(absolute: string, cwd: string): string {
-  const path = relative(cwd, absolute) || ".";
-  return sep === "/" ? path : path.split(sep).join("/");
+  return toPosix(relative(cwd, absolute) || ".");
 }
 
 /**
@@ -125,8 +125,6 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
   }
   return { files: [...files.values()].sort(), missing };
 }
-
-const withSeparator = (directory: string) => (directory.endsWith(sep) ? directory : directory + sep);
 
 function statOrUndefined(path: string): Stats | undefined {
   try {

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { toPosix, withSeparator } from "./path-text.js";
 
 interface Level {
   /** Directory the patterns are relative to. */
@@ -8,12 +9,10 @@ interface Level {
   matcher: Ignore;
 }
 
-const toPosix = (path: string) => (sep === "/" ? path : path.split(sep).join("/"));
-
 /** `path` relative to `base` with forward slashes, if it lies below it. Paths come from the walk,
  * which builds them by appending names to `base`, so a prefix test usually answers. */
 function relativeBelow(base: string, path: string): string | undefined {
-  const prefix = base.endsWith(sep) ? base : base + sep;
+  const prefix = withSeparator(base);
   if (path.startsWith(prefix)) return toPosix(path.slice(prefix.length)) || undefined;
   const rel = toPosix(relative(base, path));
   return rel === "" || rel.startsWith("..") ? undefined : rel;
