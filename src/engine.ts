@@ -2,7 +2,7 @@ import type { Node, Parser, Tree } from "web-tree-sitter";
 import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parse, pythonParser } from "./parser.js";
-import { PositionIndex } from "./positions.js";
+import { firstLoneCr, PositionIndex } from "./positions.js";
 import { firstEmptyBlock, firstForeignSpace, firstSyntaxError } from "./syntax-errors.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
@@ -81,9 +81,9 @@ export class Engine {
     if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
     // Python ends a line at a lone CR; the grammar does not always (inside a comment, say), so the
     // two would disagree about which statement is where.
-    const loneCr = source.includes("\r") ? /\r(?!\n)/.exec(source) : null;
-    if (loneCr) {
-      const at = new PositionIndex(source.slice(0, loneCr.index)).at(loneCr.index);
+    const loneCr = firstLoneCr(source);
+    if (loneCr !== -1) {
+      const at = new PositionIndex(source.slice(0, loneCr)).at(loneCr);
       return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "lone-cr", ...at } };
     }
     const tree = await this.parse(source);

@@ -1,12 +1,17 @@
 import type { Position } from "./types.js";
 
+/** Where the first lone CR (one not followed by LF) is, or -1. Most text holds no CR at all. */
+export function firstLoneCr(source: string): number {
+  return source.includes("\r") ? source.search(/\r(?!\n)/) : -1;
+}
+
 /** Converts string offsets to 1-based line and UTF-16 column, as findings and SARIF show them. */
 export class PositionIndex {
   private readonly lineStarts: number[] = [0];
   private readonly bom: boolean;
 
   constructor(source: string) {
-    if (source.includes("\r") && /\r(?!\n)/.test(source)) {
+    if (firstLoneCr(source) !== -1) {
       // A lone CR ends a line too (old Mac files): only then is every character looked at.
       for (let i = 0; i < source.length; i++) {
         const c = source[i];
