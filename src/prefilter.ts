@@ -26,22 +26,25 @@ export class RawText {
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
    * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
-  hasCalledWord({ anchors, follow, words }: WordSet): boolean {
-    const bytes = this.bytes;
-    return this.someAnchor(anchors, follow, (at) => {
-      let start = at;
-      while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
-      return words.some((word) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length));
-    });
+  hasCalledWord(set: WordSet): boolean {
+    return this.someWord(set, isWordByte, (end) => calledAfter(this.bytes, end));
   }
 
   /** Whether one of `words` occurs as a whole word, as a regex's `\b` sees words (ASCII only). */
-  hasWord({ anchors, follow, words }: WordSet): boolean {
+  hasWord(set: WordSet): boolean {
+    return this.someWord(set, isAsciiWordByte, () => true);
+  }
+
+  /**
+   * Whether one of the set's words occurs as a whole word, words being runs of bytes `inWord`
+   * accepts, and `after` holds where it ends. Each anchor hit is widened to the word around it.
+   */
+  private someWord({ anchors, follow, words }: WordSet, inWord: (byte: number) => boolean, after: (end: number) => boolean): boolean {
     const bytes = this.bytes;
     return this.someAnchor(anchors, follow, (at) => {
       let start = at;
-      while (start > 0 && isAsciiWordByte(bytes[start - 1]!)) start--;
-      return words.some((word) => startsWithAt(bytes, word, start) && !isAsciiWordByte(bytes[start + word.length] ?? SPACE));
+      while (start > 0 && inWord(bytes[start - 1]!)) start--;
+      return words.some((word) => startsWithAt(bytes, word, start) && !inWord(bytes[start + word.length] ?? SPACE) && after(start + word.length));
     });
   }
 
@@ -317,8 +320,9 @@ function importTimeStart(code: string, text: string, catalog: Catalog): boolean 
     }
     return grew;
   };
-  add(holding);
-  while (starting.size > 0 && add(chunksMatching(calls(wordsPattern([...starting])), code, all)));
-  if (starting.size === 0) return false;
-  return [...chunksMatching(calls(wordsPattern([...starting])), code, all)].some((chunk) => chunk.kind === "statement");
+  if (!add(holding)) return false;
+  for (;;) {
+    const calling = chunksMatching(calls(wordsPattern([...starting])), code, all);
+    if (!add(calling)) return [...calling].some((chunk) => chunk.kind === "statement");
+  }
 }
