@@ -44,6 +44,28 @@ export function claimFiles(claims: Int32Array, available: number, threads: numbe
   }
 }
 
+/**
+ * Takes files from `sent` (which grows as paths arrive) through the shared counter and checks
+ * them, handing each claim's results to `done`, until none is left or `stopped()`. Yields between
+ * claims, so that paths sent and replies received meanwhile arrive.
+ */
+export async function checkClaimed(
+  engine: Engine,
+  claims: Int32Array,
+  sent: readonly string[],
+  share: { threads: number; most: number; options: RunOptions },
+  done: (from: number, count: number, results: Array<[offset: number, result: FileResult]>) => void,
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  for (;;) {
+    const claim = stopped() ? undefined : claimFiles(claims, sent.length, share.threads, share.most);
+    if (!claim) return;
+    const { from, count } = claim;
+    done(from, count, await checkBatch(engine, sent.slice(from, from + count), share.options));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Checks files in turn; only those with something to say are returned, by their offset. */
 export async function checkBatch(engine: Engine, paths: readonly string[], options: RunOptions): Promise<Array<[offset: number, result: FileResult]>> {
   const results: Array<[number, FileResult]> = [];

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { checkBatch, claimFiles, closeClaims, engineFor, newClaims } from "./batches.js";
+import { checkClaimed, closeClaims, engineFor, newClaims } from "./batches.js";
 import type { FileResult } from "./process-file.js";
 import type { ResultBatch } from "./run-files.js";
 import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
@@ -83,16 +83,13 @@ export class WorkerPool {
     }
   }
 
-  /** Takes files in this thread until none is left, yielding between claims so replies arrive. */
+  /** Takes files in this thread until none is left. */
   private async help(): Promise<void> {
-    const engine = engineFor(this.settings);
-    const claim = () => (this.stopped ? undefined : claimFiles(this.claims, this.sent.length, this.size, BATCH));
-    for (let taken = claim(); taken; taken = claim()) {
-      const { from, count } = taken;
-      this.record(from, count, await checkBatch(engine, this.sent.slice(from, from + count), this.settings.run));
+    const share = { threads: this.size, most: BATCH, options: this.settings.run };
+    await checkClaimed(engineFor(this.settings), this.claims, this.sent, share, (from, count, results) => {
+      this.record(from, count, results);
       this.wake?.();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    }, () => this.stopped);
   }
 
   /**

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { CatalogConfig } from "./catalog.js";
 import type { RunOptions } from "./engine.js";
-import { checkBatch, claimFiles, engineFor } from "./batches.js";
+import { checkClaimed, engineFor } from "./batches.js";
 import type { FileResult } from "./process-file.js";
 
 export interface WorkerSettings {
@@ -45,13 +45,9 @@ let running = false;
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
-  for (let claim = claimFiles(claims, paths.length, settings.threads, settings.most); claim; claim = claimFiles(claims, paths.length, settings.threads, settings.most)) {
-    const { from, count } = claim;
-    const results = await checkBatch(engine, paths.slice(from, from + count), settings.run);
-    parentPort!.postMessage({ from, count, results } satisfies WorkerReply);
-    // Let batches sent meanwhile arrive before looking for more files.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await checkClaimed(engine, claims, paths, { threads: settings.threads, most: settings.most, options: settings.run }, (from, count, results) =>
+    parentPort!.postMessage({ from, count, results } satisfies WorkerReply),
+  );
   running = false;
 }
 
