@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist/cli.js");
+const FLOOR = join(ROOT, "scripts/floor.mjs");
 const AST_GREP = join(ROOT, "node_modules/.bin/ast-grep");
 const WORK = join(tmpdir(), "mainguard-bench");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -116,10 +117,11 @@ if (!existsSync(CLI)) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: 
 const trees = buildTrees();
 const mg = (args, cwd) => ({ command: process.execPath, args: [CLI, "-q", ...args], cwd });
 
-const [scan, rg, sg] = compare([
+const [scan, rg, sg, floor] = compare([
   mg(["."], trees.big),
   { command: "rg", args: ["-l", "-F", ".run(", "."], cwd: trees.big },
   { command: AST_GREP, args: ["scan", "--rule", join(WORK, "rule.yml"), "."], cwd: trees.big },
+  { command: process.execPath, args: [FLOOR, "."], cwd: trees.big },
 ]);
 const [parseMg, parseSg] = compare([
   mg(["."], trees.parse),
@@ -135,6 +137,7 @@ const ratio = (a, b) => (a / b).toFixed(2);
 const ms = (v) => `${v.toFixed(0)} ms`;
 const rows = [
   ["big tree: mainguard scan / `rg -l -F .run(`", `${ms(scan)} / ${ms(rg)}`, ratio(scan, rg), "≤ 4"],
+  ["big tree: floor (scripts/floor.mjs) / `rg -l -F .run(`", `${ms(floor)} / ${ms(rg)}`, ratio(floor, rg), "(reference)"],
   ["big tree: ast-grep / mainguard", `${ms(sg)} / ${ms(scan)}`, ratio(sg, scan), "≥ 5"],
   ["parse-bound tree: mainguard / ast-grep", `${ms(parseMg)} / ${ms(parseSg)}`, ratio(parseMg, parseSg), "≤ 1.5"],
   ["one small file: mainguard / `node -e 0`", `${ms(one)} / ${ms(node)}`, ratio(one, node), "≤ 2.0"],
