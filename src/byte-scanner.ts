@@ -1,3 +1,6 @@
+import { SPACE } from "./ascii.js";
+import { get, I32, i32, leb, OP, oneFunctionModule, set, simd, SIMD, V128 } from "./wasm-assembly.js";
+
 /**
  * A SIMD search for several short byte strings at once, in WebAssembly: one pass over a file finds
  * where any of them may occur, where `Buffer.indexOf` would need a pass per string (and those
@@ -14,24 +17,10 @@ const PAGE = 1 << 16;
 /** Each pattern: its three bytes, the byte that may follow it inside a word, and "anything may follow". */
 const STRIDE = 80;
 const MAX_PATTERNS = Math.floor((DATA - 16) / STRIDE);
-const SPACE = 0x20;
 
-// WebAssembly opcodes used below (core, then SIMD after the 0xfd prefix).
-const OP = {
-  block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, return: 0x0f, void: 0x40,
-  localGet: 0x20, localSet: 0x21, localTee: 0x22, i32Const: 0x41, i32GeU: 0x4f, i32Ctz: 0x68, i32Add: 0x6a, i32Sub: 0x6b,
-} as const;
-const SIMD = { load: 0x00, const: 0x0c, eq: 0x23, ltU: 0x26, not: 0x4d, and: 0x4e, or: 0x50, anyTrue: 0x53, bitmask: 0x64, sub: 0x71 } as const;
-const simd = (op: number) => (op < 0x80 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
-const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >>> 7)]);
-const sleb = (n: number): number[] => (n >= -64 && n < 64 ? [n & 0x7f] : [(n & 0x7f) | 0x80, ...sleb(n >> 7)]);
 /** A v128.load: alignment 1, then the constant offset. */
 const load = (offset: number) => [...simd(SIMD.load), 0, ...leb(offset)];
 const splat = (byte: number) => [...simd(SIMD.const), ...new Array(16).fill(byte)];
-const i32 = (n: number) => [OP.i32Const, ...sleb(n)];
-const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
-const vector = (items: number[][]) => [...leb(items.length), ...items.flat()];
-const name = (text: string) => [...leb(text.length), ...Buffer.from(text, "latin1")];
 
 /**
  * find(start, end, count) → the first position p in [start, end) where bytes p, p+1, p+2 equal
@@ -43,8 +32,6 @@ const name = (text: string) => [...leb(text.length), ...Buffer.from(text, "latin
  */
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   const [start, end, count, i, p, k, v0, v1, v2, hits, v3, open] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  const get = (local: number) => [OP.localGet, local];
-  const set = (local: number) => [OP.localSet, local];
   const matches = (value: number, offset: number) => [...get(value), ...get(p), ...load(offset), ...simd(SIMD.eq)];
   const threeBytes = [...matches(v0, 0), ...matches(v1, 16), ...simd(SIMD.and), ...matches(v2, 32), ...simd(SIMD.and)];
   /** `hits` = the patterns' matches in this block, each anded with `also` (none: as it is). */
@@ -66,7 +53,6 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
   ];
   const mayFollow = [...get(open), ...matches(v3, 48), ...simd(SIMD.or), ...get(p), ...load(64), ...simd(SIMD.or), ...simd(SIMD.and)];
   const body = [
-    ...vector([[3, 0x7f], [6, 0x7b]]), // locals: i, p, k (i32); v0, v1, v2, hits, v3, open (v128)
     ...get(start), ...set(i),
     OP.block, OP.void,
     OP.loop, OP.void,
@@ -88,16 +74,9 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
     OP.end,
     OP.end,
     ...i32(-1),
-    OP.end,
   ];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vector([[0x60, 3, 0x7f, 0x7f, 0x7f, 1, 0x7f]])),
-    ...section(3, vector([[0]])),
-    ...section(5, vector([[0x00, 2]])),
-    ...section(7, vector([[...name("find"), 0x00, 0], [...name("memory"), 0x02, 0]])),
-    ...section(10, vector([[...leb(body.length), ...body]])),
-  ]);
+  // locals: i, p, k (i32); v0, v1, v2, hits, v3, open (v128)
+  return oneFunctionModule("find", 3, 1, [[3, I32], [6, V128]], body, 2);
 }
 
 interface Exports {

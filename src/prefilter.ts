@@ -1,5 +1,7 @@
 import { inArena, searchable, someStart, type Follow } from "./byte-scanner.js";
 import type { Catalog } from "./catalog.js";
+import { BACKSLASH, CR, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE, TAB } from "./ascii.js";
+import { blankStringsAndComments } from "./code-blanker.js";
 
 /**
  * A file's raw bytes, searched for ASCII words before anything is decoded or parsed. Every
@@ -70,7 +72,7 @@ export class RawText {
 
   /** The text with string literals' contents and comments blanked out (line breaks kept). */
   codeOnly(): string {
-    this.code ??= blankStringsAndComments(this.bytes).toString("latin1");
+    this.code ??= blankStringsAndComments(this.bytes);
     return this.code;
   }
 
@@ -82,74 +84,11 @@ export class RawText {
   }
 }
 
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const HASH = 0x23;
-const BACKSLASH = 0x5c;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
-const FORM_FEED = 0x0c;
-
-/**
- * The bytes with Python's string literals' contents (any prefix, single or triple quoted,
- * escapes) and comments turned into spaces; line breaks stay, so the line structure is the
- * file's. A lightweight tokenizer: it only has to find where strings and comments start and end.
- */
-export function blankStringsAndComments(source: Uint8Array): Buffer {
-  const out = Buffer.from(source);
-  const n = out.length;
-  const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== LF && out[k] !== CR) out[k] = SPACE;
-  };
-  let i = 0;
-  while (i < n) {
-    const c = out[i]!;
-    if (c === HASH) {
-      let end = i;
-      while (end < n && out[end] !== LF && out[end] !== CR) end++;
-      blank(i, end);
-      i = end;
-    } else if (c === QUOTE || c === APOSTROPHE) {
-      const triple = out[i + 1] === c && out[i + 2] === c;
-      const width = triple ? 3 : 1;
-      const open = i + width;
-      let end = open;
-      let closed = false;
-      while (end < n) {
-        const d = out[end]!;
-        if (d === BACKSLASH) {
-          end += 2;
-          continue;
-        }
-        if (d === c && (!triple || (out[end + 1] === c && out[end + 2] === c))) {
-          closed = true;
-          break;
-        }
-        // An unterminated one-line string ends at the line break (Python would reject it).
-        if (!triple && (d === LF || d === CR)) break;
-        end++;
-      }
-      end = Math.min(end, n);
-      blank(open, end);
-      i = closed ? end + width : end;
-    } else {
-      i++;
-    }
-  }
-  return out;
-}
-
 function startsWithAt(bytes: Buffer, word: Buffer, at: number): boolean {
   if (at + word.length > bytes.length) return false;
   for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word[k]) return false;
   return true;
 }
-
-const OPEN_PAREN = 0x28;
-const LOWER_A = 0x61;
-const LOWER_S = 0x73;
 
 /** Whether the code after a name at `at` calls it, aliases it (`as`) or is hidden by a comment. */
 function calledAfter(bytes: Buffer, at: number): boolean {
