@@ -1,5 +1,5 @@
 import { SPACE } from "./ascii.js";
-import { get, I32, i32, leb, OP, oneFunctionModule, set, simd, SIMD, V128 } from "./wasm-assembly.js";
+import { get, growTo, I32, i32, instantiate, leb, OP, oneFunctionModule, set, simd, SIMD, V128 } from "./wasm-assembly.js";
 
 /**
  * A SIMD search for several short byte strings at once, in WebAssembly: one pass over a file finds
@@ -13,7 +13,6 @@ import { get, I32, i32, leb, OP, oneFunctionModule, set, simd, SIMD, V128 } from
 const DATA = 1 << 16;
 /** Loads reach 19 bytes past the last position tested. */
 const SLACK = 32;
-const PAGE = 1 << 16;
 /** Each pattern: its three bytes, the byte that may follow it inside a word, and "anything may follow". */
 const STRIDE = 80;
 const MAX_PATTERNS = Math.floor((DATA - 16) / STRIDE);
@@ -106,7 +105,7 @@ interface Patterns {
 const patternsOf = new WeakMap<object, Patterns>();
 
 function instance(): Exports {
-  exports ??= new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports as unknown as Exports;
+  exports ??= instantiate<Exports>(moduleBytes());
   return exports;
 }
 
@@ -126,7 +125,7 @@ function memoryBytes(): Uint8Array {
 export function arena(size: number): Buffer {
   const { memory } = instance();
   const needed = DATA + size + SLACK;
-  if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+  growTo(memory, needed);
   if (!view || view.buffer !== memory.buffer) view = Buffer.from(memory.buffer, DATA, memory.buffer.byteLength - DATA - SLACK);
   return view;
 }

@@ -5,11 +5,10 @@
  * WebAssembly's baseline compiler makes it fast from the first byte.
  */
 import { APOSTROPHE, BACKSLASH, CR, HASH, LF, QUOTE, SPACE } from "./ascii.js";
-import { get, I32, i32, OP, oneFunctionModule, set } from "./wasm-assembly.js";
+import { get, growTo, I32, i32, instantiate, OP, oneFunctionModule, set } from "./wasm-assembly.js";
 
 /** Lookahead reads up to two bytes past the end; they are zeros there, which match nothing. */
 const SENTINELS = 3;
-const PAGE = 1 << 16;
 
 /**
  * blank(n): blanks bytes [0, n) of memory in place. A comment runs from `#` to the line break; a
@@ -103,10 +102,10 @@ let exports: Exports | undefined;
  * the line structure and every offset are the file's.
  */
 export function blankStringsAndComments(source: Uint8Array): string {
-  exports ??= new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports as unknown as Exports;
+  exports ??= instantiate<Exports>(moduleBytes());
   const { memory, blank } = exports;
   const needed = source.length + SENTINELS;
-  if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+  growTo(memory, needed);
   const bytes = Buffer.from(memory.buffer, 0, needed);
   bytes.set(source);
   bytes.fill(0, source.length);

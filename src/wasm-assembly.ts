@@ -1,8 +1,11 @@
 /**
  * Just enough of WebAssembly's binary format to write small modules by hand (the byte scanner,
- * the code blanker): opcodes, LEB128 numbers, sections. Nothing is compiled at build time and no
- * toolchain is needed; each module is a few hundred bytes made when first used.
+ * the code blanker): opcodes, LEB128 numbers, sections; and to instantiate them and size their
+ * memory. Nothing is compiled at build time and no toolchain is needed; each module is a few
+ * hundred bytes made when first used.
  */
+
+const PAGE = 1 << 16;
 
 /** Core opcodes used by the modules here. */
 export const OP = {
@@ -40,4 +43,14 @@ export function oneFunctionModule(exported: string, params: number, results: num
     ...section(7, vector([[...name(exported), 0x00, 0], [...name("memory"), 0x02, 0]])),
     ...section(10, vector([[...leb(code.length), ...code]])),
   ]);
+}
+
+/** The exports of a hand-written module, compiled and instantiated at once: it is a few hundred bytes. */
+export function instantiate<Exports>(bytes: Uint8Array<ArrayBuffer>): Exports {
+  return new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Exports;
+}
+
+/** Grows `memory` (never shrinks it) until it holds at least `bytes` bytes. */
+export function growTo(memory: WebAssembly.Memory, bytes: number): void {
+  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
 }
