@@ -52,8 +52,8 @@ export class RawText {
 
   /**
    * Whether `test` holds at some occurrence of one of `anchors` (see `WordSet`), found by one SIMD
-   * pass when the bytes were read into the scanner's arena,
-   * else by a native search per anchor. Bytes are compared in place: no string is made.
+   * pass when the bytes were read into the scanner's arena, else by a native search per anchor.
+   * Bytes are compared in place: no string is made.
    */
   private someAnchor(anchors: readonly string[], follow: Follow, test: (at: number) => boolean): boolean {
     const bytes = this.bytes;
