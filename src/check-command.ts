@@ -93,7 +93,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
       fatal ||= file.problem.fatal;
     }
     if (mode === "dry-run") {
-      if (file.change) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.before, file.change.after), settings.out));
+      if (file.change) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.original, file.change.output), settings.out));
       return;
     }
     if (mode === "interactive") return;

@@ -9,15 +9,22 @@ export interface Codec {
 /** PEP 263: a coding cookie in a comment on the first or second line. */
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 
-export function codingCookie(bytes: Uint8Array): string | undefined {
+export interface CodingCookie {
+  /** The name as written (`utf-8`, `Latin_1`); see `normalEncodingName`. */
+  name: string;
+  /** 1 or 2. */
+  line: number;
+}
+
+export function codingCookie(bytes: Uint8Array): CodingCookie | undefined {
   const window = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   // Most files have no cookie: one native search settles it.
   if (!window.includes("coding")) return undefined;
   const head = window.toString("latin1");
   const lines = head.replace(/^\xEF\xBB\xBF/, "").split(/\r\n|\r|\n/, 2);
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const match = COOKIE.exec(line);
-    if (match) return match[1]!.toLowerCase().replace(/_/g, "-");
+    if (match) return { name: match[1]!, line: index + 1 };
     // PEP 263: the cookie may be on line 2 only when line 1 is a comment or blank.
     if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
   }
@@ -72,9 +79,23 @@ function singleByte(label: string): Codec | undefined {
   };
 }
 
+/**
+ * The name Python's tokenizer reads a cookie as (its get_normal_name): lower case, `_` as `-`, and
+ * `utf-8-…` or `latin-1-…` (and `iso-8859-1-…`, `iso-latin-1-…`) as their base encoding. So the
+ * common `#_*_coding:utf-8_*_`, whose name ends in an underscore, is UTF-8.
+ */
+export function normalEncodingName(cookie: string): string {
+  const name = cookie.toLowerCase().replace(/_/g, "-");
+  if (name === "utf-8" || name.startsWith("utf-8-")) return "utf-8";
+  if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(name)) return "latin-1";
+  return name;
+}
+
 /** The codec a cookie names, or undefined when mainguard cannot write that encoding faithfully. */
 export function codecFor(cookie: string | undefined): Codec | undefined {
-  if (cookie === undefined || /^utf-?8(-sig)?$/.test(cookie)) return UTF8;
-  if (/^(latin-?1|iso-?8859-1|iso8859-1|l1|cp819|iso-ir-100)$/.test(cookie)) return LATIN1;
-  return singleByte(cookie);
+  if (cookie === undefined) return UTF8;
+  const name = normalEncodingName(cookie);
+  if (/^utf-?8(-sig)?$/.test(name)) return UTF8;
+  if (/^(latin-?1|iso-?8859-1|iso8859-1|l1|cp819|iso-ir-100)$/.test(name)) return LATIN1;
+  return singleByte(name);
 }

@@ -16,8 +16,8 @@ export interface FileResult {
   suppressed: number;
   /** Why the file was not checked or not fixed; `fatal` problems (unreadable) make the exit code 2. */
   problem?: { message: string; fatal: boolean };
-  /** Set when fixes were applied: the bytes read, and the fixed text and bytes. */
-  change?: { original: Uint8Array; before: string; after: string; output: Uint8Array; applied: number };
+  /** Set when fixes were applied: the bytes read and the fixed bytes. */
+  change?: { original: Uint8Array; output: Uint8Array; applied: number };
 }
 
 /**
@@ -44,7 +44,7 @@ export async function processFile(engine: Engine, path: string, options: RunOpti
     } catch (error) {
       return { ...file, fixable: 0, problem: { message: `not fixed: ${(error as Error).message}`, fatal: false } };
     }
-    file.change = { original: source.bytes, before: text, after: result.output, output, applied: result.applied };
+    file.change = { original: source.bytes, output, applied: result.applied };
   }
   return file;
 }

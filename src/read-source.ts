@@ -47,23 +47,49 @@ export function readBytes(path: string): Bytes {
 }
 
 export function checkBytes(bytes: Buffer): Bytes {
-  if (bytes.includes(0)) return { ok: false, bytes, reason: "binary file (contains a NUL byte)", fatal: false };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return skip(bytes, `line ${lineOfByte(bytes, nul)} holds a NUL byte, so this is a binary file, not Python source`);
   const cookie = codingCookie(bytes);
-  const codec = codecFor(cookie);
-  if (!codec) {
-    return { ok: false, bytes, reason: `declares encoding ${cookie}, which mainguard cannot write back faithfully`, fatal: false };
-  }
-  const invalid = { ok: false as const, bytes, fatal: false, reason: cookie ? `not valid ${cookie} (per its coding cookie)` : "not valid UTF-8 and has no coding cookie (PEP 263)" };
-  if (codec.name === "utf-8") return isUtf8(bytes) ? { ok: true, bytes, codec } : invalid;
+  const codec = codecFor(cookie?.name);
+  if (!codec) return skip(bytes, `line ${cookie!.line} declares the encoding ${cookie!.name}, which mainguard cannot write back byte for byte`);
+  const invalid = (line: number) =>
+    skip(bytes, cookie ? `line ${line} is not valid ${cookie.name}, the encoding line ${cookie.line} declares` : `line ${line} is not valid UTF-8, and the file declares no other encoding (PEP 263)`);
+  if (codec.name === "utf-8") return isUtf8(bytes) ? { ok: true, bytes, codec } : invalid(firstLineWhere(bytes, (line) => !isUtf8(line)));
   // Other encodings are rare: check that decoding and encoding give the same bytes back.
-  try {
-    if (!codec.encode(codec.decode(bytes)).equals(bytes)) {
-      return { ok: false, bytes, fatal: false, reason: `its ${codec.name} bytes do not survive a decode and encode round trip` };
+  const survives = (line: Buffer) => {
+    try {
+      return codec.encode(codec.decode(line)).equals(line);
+    } catch {
+      return false;
     }
-  } catch {
-    return invalid;
+  };
+  if (!survives(bytes)) {
+    const line = firstLineWhere(bytes, (text) => !survives(text));
+    return skip(bytes, `line ${line} does not read back as the same bytes in ${codec.name}, so mainguard could not write it back faithfully`);
   }
   return { ok: true, bytes, codec };
+}
+
+const skip = (bytes: Buffer, reason: string): Bytes => ({ ok: false, bytes, reason, fatal: false });
+
+/** The 1-based line that holds byte `offset`. */
+function lineOfByte(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1)) line++;
+  return line;
+}
+
+/** The first line (split at LF, which no UTF-8 or single-byte sequence contains) that `test` holds for. */
+function firstLineWhere(bytes: Buffer, test: (line: Buffer) => boolean): number {
+  let line = 1;
+  for (let start = 0; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end + 1;
+    if (test(bytes.subarray(start, stop))) return line;
+    if (end === -1) break;
+    start = stop;
+  }
+  return line;
 }
 
 /** The checked bytes of a file (read, or given on stdin) with their text. */

@@ -21,7 +21,7 @@ export async function reviewChanges(
   for (const [k, file] of files.entries()) {
     const change = file.change!;
     process.stdout.write(`\n${colors.bold(`file ${k + 1} of ${files.length}: ${file.path}`)}\n`);
-    process.stdout.write(colorPatch(unifiedPatch(file.path, change.before, change.after), colors));
+    process.stdout.write(colorPatch(unifiedPatch(file.path, change.original, change.output), colors));
     const unsafe = unsafeFixes ? file.findings.filter((finding) => finding.fix?.applicability === "unsafe") : [];
     if (unsafe.length > 0) {
       const rules = [...new Set(unsafe.map((finding) => finding.rule))].join(", ");

@@ -39,7 +39,7 @@ export async function runStdin(settings: StdinSettings): Promise<number> {
   if (result.skipped) process.stderr.write(`mainguard: ${settings.path}: ${skipMessage(result.skipped)}\n`);
   const fixed = result.applied > 0;
   if (settings.dryRun) {
-    if (fixed) process.stdout.write(unifiedPatch(settings.path, source.text, result.output));
+    if (fixed) process.stdout.write(unifiedPatch(settings.path, bytes, source.codec.encode(result.output)));
   } else {
     process.stdout.write(fixed ? source.codec.encode(result.output) : bytes);
   }

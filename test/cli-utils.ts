@@ -16,11 +16,17 @@ export interface CliResult {
  * otherwise (a value of undefined removes a variable).
  */
 export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, input?: string): CliResult {
+  const result = runCliBytes(args, cwd, env, input);
+  return { code: result.code, stdout: result.stdout.toString("utf8"), stderr: result.stderr.toString("utf8") };
+}
+
+/** `runCli` with stdin, stdout and stderr as bytes (for files in other encodings). */
+export function runCliBytes(args: string[], cwd: string, env: Record<string, string | undefined> = {}, input?: string | Buffer) {
   const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, CI: undefined, ...env };
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     input,
-    encoding: "utf8",
+    maxBuffer: 1 << 28,
     env: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -153,8 +153,8 @@ describe("--write", () => {
     });
     const result = runCli(["--write", "."], root);
     expect(result.stderr).toBe(
-      "mainguard: bad-utf8.py: skipped: not valid UTF-8 and has no coding cookie (PEP 263)\n" +
-        "mainguard: nul.py: skipped: binary file (contains a NUL byte)\n" +
+      "mainguard: bad-utf8.py: skipped: line 6 is not valid UTF-8, and the file declares no other encoding (PEP 263)\n" +
+        "mainguard: nul.py: skipped: line 1 holds a NUL byte, so this is a binary file, not Python source\n" +
         "3 files scanned, 1 finding, 1 fixed in 1 file, 2 skipped.\n",
     );
     const expected = Buffer.from(`# -*- coding: latin-1 -*-\n${FLASK_FIXED.replace("__name__)\n", "__name__)  # caf\xe9\n")}`, "latin1");

@@ -1,0 +1,12 @@
+#_*_coding:utf-8_*_
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "ok"
+
+
+app.run(debug=True)

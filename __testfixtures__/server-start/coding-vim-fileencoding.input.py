@@ -1,0 +1,12 @@
+# vim: set fileencoding=utf_8 :
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "ok"
+
+
+app.run(debug=True)
