@@ -17,7 +17,8 @@ export const MG003: RuleDoc = {
   documentation: `## What it does
 Checks for a top-level call of a function of the same module whose body starts a web server
 (see MG001), directly or through other functions of the module — typically \`main()\` at the end
-of a file.
+of a file. A start under \`if __name__ == "__main__":\` inside such a function does not count:
+the function runs on import, but that block does not (an \`elif\` or \`else\` beside it does).
 
 ## Why is this bad?
 The call runs whenever the module is imported, so the server starts inside tests, workers and WSGI

@@ -3,6 +3,7 @@ import type { Catalog } from "../catalog.js";
 import type { TransformContext } from "../types.js";
 import { bindingOf } from "./applications.js";
 import { functionStatements, importTimeStatements, topLevelStatements } from "./import-time.js";
+import { scriptOnlyBody } from "./main-guard.js";
 import { collectScope, type ModuleScope } from "./module-scope.js";
 import { serverStart, type ServerStart } from "./server-starts.js";
 
@@ -142,19 +143,27 @@ export function topLevelAncestor(node: Node): Node {
 }
 
 /**
- * Calls in a function body, in source order, not counting those in nested functions or classes.
- * A tree cursor walks the body, so only call nodes become JavaScript objects.
+ * Calls in a function body, in source order, not counting those in nested functions or classes,
+ * nor those under `if __name__ == "__main__":`, which do not run on import even when the function
+ * does (its `else`, if any, does). A tree cursor walks the body, so only call nodes and `if`
+ * statements become JavaScript objects.
  */
 function callsIn(body: Node | null): Node[] {
   const calls: Node[] = [];
   if (!body) return calls;
   const cursor = body.walk();
+  const scriptOnly = new Set<number>();
   try {
     let depth = 0;
     for (;;) {
       const type = cursor.nodeType;
       if (type === "call") calls.push(cursor.currentNode);
-      const opaque = type === "function_definition" || type === "class_definition" || type === "lambda";
+      if (type === "if_statement") {
+        const guarded = scriptOnlyBody(cursor.currentNode);
+        if (guarded) scriptOnly.add(guarded.startIndex);
+      }
+      const opaque =
+        type === "function_definition" || type === "class_definition" || type === "lambda" || (type === "block" && scriptOnly.has(cursor.startIndex));
       if (!opaque && cursor.gotoFirstChild()) {
         depth++;
         continue;

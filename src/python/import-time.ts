@@ -1,5 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import { isMainGuard } from "./main-guard.js";
+import { scriptOnlyBody } from "./main-guard.js";
 
 /** Compound statements whose blocks run when their enclosing block runs. */
 const RUNS_ITS_BLOCKS = new Set(["if_statement", "try_statement", "with_statement", "for_statement", "while_statement"]);
@@ -12,13 +12,15 @@ export function topLevelStatements(root: Node): Node[] {
   return statementsOf(root);
 }
 
-function blocksOf(statement: Node): Node[] {
+/** The blocks of a compound statement, but for `skip` (a block of its own, or undefined). */
+function blocksOf(statement: Node, skip: Node | undefined): Node[] {
   const blocks: Node[] = [];
   const visit = (node: Node) => {
     for (const child of node.namedChildren) {
       if (!child || !CLAUSES.has(child.type)) continue;
-      if (child.type === "block") blocks.push(child);
-      else visit(child);
+      if (child.type === "block") {
+        if (child.startIndex !== skip?.startIndex) blocks.push(child);
+      } else visit(child);
     }
   };
   visit(statement);
@@ -27,14 +29,14 @@ function blocksOf(statement: Node): Node[] {
 
 /**
  * `statements` and every statement nested in their `if`/`try`/`with`/`for`/`while` blocks, in
- * source order, without entering functions, classes, or compound statements `stop` names.
+ * source order, without entering functions, classes, or the block `skipped` names in a statement.
  */
-function flatten(statements: Node[], stop: (statement: Node) => boolean): Node[] {
+function flatten(statements: Node[], skipped: (statement: Node) => Node | undefined): Node[] {
   const flat: Node[] = [];
   const visit = (statement: Node) => {
     flat.push(statement);
-    if (!RUNS_ITS_BLOCKS.has(statement.type) || stop(statement)) return;
-    for (const block of blocksOf(statement)) statementsOf(block).forEach(visit);
+    if (!RUNS_ITS_BLOCKS.has(statement.type)) return;
+    for (const block of blocksOf(statement, skipped(statement))) statementsOf(block).forEach(visit);
   };
   statements.forEach(visit);
   return flat;
@@ -43,14 +45,15 @@ function flatten(statements: Node[], stop: (statement: Node) => boolean): Node[]
 /**
  * Every statement executed when the module is imported (SPEC 1), in source order: the module
  * body (its `topLevelStatements`) and what is nested in its `if`/`try`/`with`/`for`/`while`
- * blocks, but not main guards, functions or classes.
+ * blocks, but not the bodies of main guards (an `if __name__ == "__main__":` with an `else`
+ * included: its `else` runs on import), functions or classes.
  */
 export function importTimeStatements(topLevel: Node[]): Node[] {
-  return flatten(topLevel, isMainGuard);
+  return flatten(topLevel, scriptOnlyBody);
 }
 
 /** The statements a function's body runs (nested functions and classes excluded). */
 export function functionStatements(definition: Node): Node[] {
   const body = definition.childForFieldName("body");
-  return body ? flatten(statementsOf(body), () => false) : [];
+  return body ? flatten(statementsOf(body), () => undefined) : [];
 }

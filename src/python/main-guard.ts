@@ -46,6 +46,17 @@ function hasNoElse(ifStatement: Node): boolean {
   return ifStatement.childrenForFieldName("alternative").length === 0;
 }
 
+/**
+ * The body of an `if` that runs only when the file is executed as a script: its test mentions
+ * `__name__ == "__main__"` as a whole or as an operand of `and`. Unlike a main guard, the `if` may
+ * have `elif` or `else` clauses, which do run on import; and it may be anywhere, a function included.
+ */
+export function scriptOnlyBody(statement: Node): Node | undefined {
+  if (statement.type !== "if_statement") return undefined;
+  const condition = statement.childForFieldName("condition");
+  return condition && mentionsMainComparison(condition) ? (statement.childForFieldName("consequence") ?? undefined) : undefined;
+}
+
 /** A top-level `if` whose body runs only when the file is executed as a script (SPEC 1). */
 export function isMainGuard(statement: Node): boolean {
   if (statement.type !== "if_statement" || !hasNoElse(statement)) return false;
