@@ -3,7 +3,7 @@ import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parse, pythonParser } from "./parser.js";
 import { firstLoneCr, PositionIndex } from "./positions.js";
-import { firstEmptyBlock, firstForeignSpace, firstSyntaxError } from "./syntax-errors.js";
+import { firstEmptyBlock, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
 import { applySuppressions } from "./suppression.js";
@@ -89,14 +89,14 @@ export class Engine {
     const tree = await this.parse(source);
     try {
       const root = tree.rootNode;
-      const error = firstSyntaxError(root) ?? firstForeignSpace(source, root);
-      if (error) return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", ...error } };
+      const error = firstSyntaxProblem(source, root);
+      if (error) return this.syntaxError(source, error);
       const context = { source, root, path, catalog: this.catalog };
       const found = transforms.flatMap((transform) => transform.check(context));
       const { kept: detections, suppressed } = applySuppressions(source, root, found);
       if (detections.length === 0) return { output: source, findings: [], applied: 0, suppressed };
       const empty = firstEmptyBlock(root, source);
-      if (empty) return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", ...empty } };
+      if (empty) return this.syntaxError(source, empty);
       const positions = new PositionIndex(source);
       const findings = detections.map((detection) => toFinding(detection, positions));
       if (options.describeFixes) await this.describeFixes(source, root, detections, findings, positions);
@@ -114,6 +114,10 @@ export class Engine {
     }
   }
 
+  private syntaxError(source: string, { line, column, message }: SyntaxProblem): FixResult {
+    return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line, column, message } };
+  }
+
   /** Plans, applies and verifies guards for `statements`; the output is never returned unverified. */
   private async rewrite(source: string, root: Node, statements: Node[]): Promise<Rewrite> {
     let edits: Edit[];
@@ -122,7 +126,9 @@ export class Engine {
       edits = normalizeEdits(planGuards(source, root, statements));
       output = applyEdits(source, edits);
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      // A plan the engine cannot make is a bug of mainguard's, but the file is only left as it was.
+      const line = statements[0]!.startPosition.row + 1;
+      return { error: `mainguard found no edit that guards line ${line} (${error instanceof Error ? error.message : String(error)}); please report this` };
     }
     const rewritten = await this.parse(output);
     try {

@@ -53,9 +53,22 @@ function indentLines(source: string, from: number, to: number, indent: string, s
   for (let start = from; start < to; start = nextLineStart(source, start)) {
     if (isBlankLine(source, start)) continue;
     if (strings.some((string) => string.startIndex < start && start < string.endIndex)) continue;
-    edits.push({ start, end: start, text: indent });
+    const at = indentPoint(source, start);
+    edits.push({ start: at, end: at, text: indent });
   }
   return edits;
+}
+
+/**
+ * Where a line's indentation is deepened: after the last form feed of its leading white space,
+ * since Python counts a line's column from there (a form feed resets it to 0).
+ */
+function indentPoint(source: string, lineStart: number): number {
+  let point = lineStart;
+  for (let i = lineStart; source[i] === " " || source[i] === "\t" || source[i] === "\f"; i++) {
+    if (source[i] === "\f") point = i + 1;
+  }
+  return point;
 }
 
 /**

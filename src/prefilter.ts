@@ -2,6 +2,7 @@ import { inArena, searchable, someStart, type Follow } from "./byte-scanner.js";
 import type { Catalog } from "./catalog.js";
 import { BACKSLASH, CR, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE, TAB } from "./ascii.js";
 import { blankStringsAndComments } from "./code-blanker.js";
+import { firstIndentationError } from "./python/indentation.js";
 
 /**
  * A file's raw bytes, searched for ASCII words before anything is decoded or parsed. Every
@@ -182,8 +183,10 @@ const DEF_NAME = /\bdef\s+([A-Za-z_]\w*)/;
 /** A character that starts a line in column 0, right after a line break. A closing bracket
  * there (`) -> None:` under a long `def`) ends a bracketed line; it never starts a statement. */
 const OPENS = "[^ \\t\\f#\\r\\n)\\]}]";
-const OPENING = new RegExp(`[\\r\\n]${OPENS}`, "g");
-const OPENS_FIRST_LINE = new RegExp(`^${OPENS}`);
+/** White space that ends in a form feed: Python counts a line's column from its last form feed. */
+const TO_FORM_FEED = "(?:[ \\t\\f]*\\f)?";
+const OPENING = new RegExp(`[\\r\\n]${TO_FORM_FEED}${OPENS}`, "g");
+const OPENS_FIRST_LINE = new RegExp(`^${TO_FORM_FEED}${OPENS}`);
 
 /**
  * Splits the text (strings and comments blanked) at every line that starts in column 0: each
@@ -195,8 +198,10 @@ function chunks(code: string, text: string): Chunk[] {
   // A UTF-8 BOM shows as three characters; the first line starts after it.
   const first = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
   const starts: number[] = [];
-  if (OPENS_FIRST_LINE.test(code.slice(first, first + 1))) starts.push(first);
-  for (const match of code.matchAll(OPENING)) starts.push(match.index + 1);
+  const firstLine = OPENS_FIRST_LINE.exec(code.slice(first, code.indexOf("\n", first) + 1 || code.length));
+  if (firstLine) starts.push(first + firstLine[0].length - 1);
+  // A chunk starts at its first character of code.
+  for (const match of code.matchAll(OPENING)) starts.push(match.index + match[0].length - 1);
   return starts.map((start, i) => {
     const end = starts[i + 1] ?? code.length;
     const lineEnd = code.slice(start, end).search(/[\r\n]/);
@@ -237,7 +242,9 @@ const calls = (words: RegExp) => new RegExp(`(?<!\\bdef[\\s\\\\]+)${words.source
  */
 export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
   if (!mayHoldServerStart(raw, catalog)) return false;
-  return raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog));
+  // A file Python rejects for its indentation is split into chunks by guesswork: let the engine
+  // report it rather than rule it out.
+  return raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog) || firstIndentationError(raw.text()) !== undefined);
 }
 
 function importTimeStart(code: string, text: string, catalog: Catalog): boolean {

@@ -4,7 +4,7 @@ import type { SkipReason } from "./types.js";
 export function skipMessage(reason: SkipReason): string {
   switch (reason.kind) {
     case "syntax-error":
-      return `skipped: syntax error at ${reason.line}:${reason.column}`;
+      return `skipped: syntax error on line ${reason.line}, column ${reason.column}: ${reason.message}`;
     case "lone-cr":
       return `skipped: a lone carriage return (CR) ends line ${reason.line}, and Python and the grammar read such line ends differently`;
     case "unverified":

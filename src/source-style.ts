@@ -61,10 +61,10 @@ export function indentUnit(source: string, root: Node): string {
     if (!cursor.gotoFirstChild()) return "    ";
     do {
       const node = cursor.currentNode;
-      if (!COMPOUND.test(node.type) || node.startPosition.column !== 0) continue;
+      if (!COMPOUND.test(node.type) || columnAfterFormFeed(source, node) !== "") continue;
       const block = firstMultiLineBlock(node);
       if (!block) continue;
-      const indent = blockIndent(source, block);
+      const indent = columnAfterFormFeed(source, block);
       if (indent.includes("\t")) return "\t";
       if (/^ +$/.test(indent)) return indent;
     } while (cursor.gotoNextSibling());
@@ -72,6 +72,11 @@ export function indentUnit(source: string, root: Node): string {
   } finally {
     cursor.delete();
   }
+}
+
+/** The white space before `node` on its line, from the last form feed on: Python counts a column from there. */
+function columnAfterFormFeed(source: string, node: Node): string {
+  return blockIndent(source, node).replace(/^.*\f/, "");
 }
 
 function firstMultiLineBlock(statement: Node): Node | undefined {

@@ -87,8 +87,9 @@ export interface RuleDoc {
 }
 
 export type SkipReason =
-  | { kind: "syntax-error"; line: number; column: number }
+  | { kind: "syntax-error"; line: number; column: number; message: string }
   | { kind: "lone-cr"; line: number; column: number }
+  /** `detail` is a sentence naming the line concerned. */
   | { kind: "unverified"; detail: string };
 
 export interface FixResult {

@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { isMainGuard, isPlainMainGuard } from "./python/main-guard.js";
 import { topLevelStatements } from "./python/import-time.js";
-import { firstEmptyBlock, firstForeignSpace, firstSyntaxError } from "./syntax-errors.js";
+import { firstEmptyBlock, firstSyntaxProblem } from "./syntax-errors.js";
 
 /** Leaves that carry no meaning the rewrite may change: `;` goes when a line is split. */
 const IGNORED_LEAVES = new Set([";", "line_continuation", "comment"]);
@@ -42,42 +42,58 @@ function shape(node: Node): string {
 
 interface FlatStatement {
   shape: string;
+  /** 1-based, in its own file. */
+  line: number;
   /** Start offset of the top-level statement it is, when it is one (not a guard's body statement). */
   topLevelStart?: number;
   /** "" at import time; "plain" under `if __name__ == "__main__":`; else the guard's test. */
   guard: string;
 }
 
+const lineOf = (node: Node) => node.startPosition.row + 1;
+
 /** Top-level statements with the bodies of main guards spliced in place. */
 function flatten(root: Node): FlatStatement[] {
   const flat: FlatStatement[] = [];
   for (const statement of topLevelStatements(root)) {
     if (!isMainGuard(statement)) {
-      flat.push({ shape: shape(statement), guard: "", topLevelStart: statement.startIndex });
+      flat.push({ shape: shape(statement), line: lineOf(statement), guard: "", topLevelStart: statement.startIndex });
       continue;
     }
     const guard = isPlainMainGuard(statement) ? "plain" : shape(statement.childForFieldName("condition")!);
     for (const child of statement.childForFieldName("consequence")!.namedChildren) {
-      if (child && child.type !== "comment") flat.push({ shape: shape(child), guard });
+      if (child && child.type !== "comment") flat.push({ shape: shape(child), line: lineOf(child), guard });
     }
   }
   return flat;
 }
 
-function comments(root: Node): string[] {
+function comments(root: Node): Array<{ text: string; line: number }> {
   return root
     .descendantsOfType("comment")
-    .map((node) => node!.text)
-    .sort();
+    .map((node) => ({ text: node!.text, line: lineOf(node!) }))
+    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/** Why the statement `expected` describes came out as `actual`, in words about the user's file. */
+function statementDifference(expected: FlatStatement, actual: FlatStatement | undefined): string | undefined {
+  const where = `the statement on line ${expected.line}`;
+  if (!actual) return `${where} would be lost`;
+  if (actual.shape !== expected.shape) return `${where} would not come through the fix unchanged`;
+  if (actual.guard === expected.guard) return undefined;
+  if (actual.guard === "plain") return `${where} would end up under the guard, which it must not`;
+  if (actual.guard !== "") return `${where} would end up under a guard that adds a condition`;
+  return expected.guard === "plain" ? `${where} would not end up under the guard` : `${where} would no longer be under its guard`;
 }
 
 /**
- * Why `output` is not `input` with exactly the statements at `guarded` (top-level statement start
- * offsets in the input) moved under a plain main guard; undefined when it is.
+ * Why `output` is not `input` with exactly the statements at `guarded` (top-level statements of the
+ * input) moved under a plain main guard, as a sentence naming a line; undefined when it is.
  */
 export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[], outputText: string): string | undefined {
-  if (firstSyntaxError(output) || firstEmptyBlock(output, outputText) || firstForeignSpace(outputText, output)) {
-    return "the rewritten file does not parse";
+  const problem = firstSyntaxProblem(outputText, output) ?? firstEmptyBlock(output, outputText);
+  if (problem) {
+    return `guarding line ${lineOf(guarded[0]!)} would leave a syntax error (${problem.message}) on line ${problem.line} of the result`;
   }
   const wanted = new Set(guarded.map((node) => node.startIndex));
   const expected = flatten(input);
@@ -85,17 +101,15 @@ export function differenceAfterGuarding(input: Node, output: Node, guarded: read
     if (statement.topLevelStart !== undefined && wanted.has(statement.topLevelStart)) statement.guard = "plain";
   }
   const actual = flatten(output);
-  if (actual.length !== expected.length) {
-    return `the rewritten file has ${actual.length} statements, expected ${expected.length}`;
+  for (const [i, statement] of expected.entries()) {
+    const difference = statementDifference(statement, actual[i]);
+    if (difference) return difference;
   }
-  for (let i = 0; i < actual.length; i++) {
-    if (actual[i]!.shape !== expected[i]!.shape) return `statement ${i + 1} changed`;
-    if (actual[i]!.guard !== expected[i]!.guard) return `statement ${i + 1} is not under the planned guard`;
-  }
+  if (actual.length > expected.length) return `the result would hold a statement the file does not (its line ${actual[expected.length]!.line})`;
   const before = comments(input);
   const after = comments(output);
-  if (before.length !== after.length || before.some((comment, i) => comment !== after[i])) {
-    return "comments changed";
-  }
+  const changed = before.findIndex((comment, i) => comment.text !== after[i]?.text);
+  if (changed !== -1) return `the comment on line ${before[changed]!.line} would not come through the fix unchanged`;
+  if (after.length > before.length) return `the result would hold a comment the file does not (its line ${after[before.length]!.line})`;
   return undefined;
 }

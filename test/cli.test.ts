@@ -83,7 +83,7 @@ describe("report mode", () => {
   it("skips a file with a syntax error, naming the line and column", () => {
     const root = makeTree({ "bad.py": "from flask import Flask\napp = Flask(__name__)\ndef broken(:\n    pass\napp.run()\n" });
     const result = runCli(["--write", "."], root);
-    expect(result.stderr).toBe("mainguard: bad.py: skipped: syntax error at 3:12\n1 file scanned, 0 findings, 0 fixed in 0 files, 1 skipped.\n");
+    expect(result.stderr).toBe("mainguard: bad.py: skipped: syntax error on line 3, column 12: invalid syntax\n1 file scanned, 0 findings, 0 fixed in 0 files, 1 skipped.\n");
     expect(result.code).toBe(0);
   });
 });

@@ -127,7 +127,7 @@ describe("--stdin-filename", () => {
   it("passes a file it cannot fix through unchanged, with the reason on stderr", () => {
     const broken = "app.run(\n";
     const result = runCli(["--stdin-filename", "x.py"], makeTree({}), {}, `from flask import Flask\n${broken}`);
-    expect(result).toEqual({ code: 0, stdout: `from flask import Flask\n${broken}`, stderr: "mainguard: x.py: skipped: syntax error at 2:1\n" });
+    expect(result).toEqual({ code: 0, stdout: `from flask import Flask\n${broken}`, stderr: "mainguard: x.py: skipped: syntax error on line 2, column 1: invalid syntax\n" });
   });
 
   it("refuses paths alongside it", () => {

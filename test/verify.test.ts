@@ -30,38 +30,38 @@ describe("differenceAfterGuarding", () => {
 
   it("rejects a guard around another statement", async () => {
     const output = INPUT.replace("import flask\n", 'if __name__ == "__main__":\n    import flask\n');
-    expect(await difference(INPUT, output, [3])).toBe("statement 1 is not under the planned guard");
+    expect(await difference(INPUT, output, [3])).toBe("the statement on line 1 would end up under the guard, which it must not");
   });
 
   it("rejects a changed string literal", async () => {
     const output = INPUT.replace("  usage", "    usage").replace("app.run()", 'if __name__ == "__main__":\n    app.run()');
-    expect(await difference(INPUT, output, [3])).toBe("statement 3 changed");
+    expect(await difference(INPUT, output, [3])).toBe("the statement on line 3 would not come through the fix unchanged");
   });
 
   it("rejects a lost comment", async () => {
     const output = INPUT.replace("app.run()  # serve", 'if __name__ == "__main__":\n    app.run()');
-    expect(await difference(INPUT, output, [3])).toBe("comments changed");
+    expect(await difference(INPUT, output, [3])).toBe("the comment on line 6 would not come through the fix unchanged");
   });
 
   it("rejects output that does not parse", async () => {
     const output = INPUT.replace("app.run()", 'if __name__ == "__main__"\n    app.run()');
-    expect(await difference(INPUT, output, [3])).toBe("the rewritten file does not parse");
+    expect(await difference(INPUT, output, [3])).toBe("guarding line 6 would leave a syntax error (invalid syntax) on line 6 of the result");
   });
 
   it("rejects a body left unindented, which tree-sitter alone would parse as an empty block", async () => {
     const output = INPUT.replace("app.run()", 'if __name__ == "__main__":\napp.run()');
-    expect(await difference(INPUT, output, [3])).toBe("the rewritten file does not parse");
+    expect(await difference(INPUT, output, [3])).toBe("guarding line 6 would leave a syntax error (expected an indented block after line 6) on line 7 of the result");
   });
 
   it("rejects a statement moved under a guard that adds a condition", async () => {
     const input = 'app.run()\nif __name__ == "__main__" and DEBUG:\n    pass\n';
     const output = 'if __name__ == "__main__" and DEBUG:\n    app.run()\n    pass\n';
-    expect(await difference(input, output, [0])).toBe("statement 1 is not under the planned guard");
+    expect(await difference(input, output, [0])).toBe("the statement on line 1 would end up under a guard that adds a condition");
   });
 
   it("rejects a statement that went missing", async () => {
     const output = INPUT.replace("app.run()  # serve\n", "# serve\n");
-    expect(await difference(INPUT, output, [3])).toBe("the rewritten file has 3 statements, expected 4");
+    expect(await difference(INPUT, output, [3])).toBe("the statement on line 6 would be lost");
   });
 });
 
@@ -81,13 +81,13 @@ describe("the engine", () => {
     const result = await Engine.create({ transforms: [nested] }).run(source, "x.py", { fix: true });
     expect(result.output).toBe(source);
     expect(result.applied).toBe(0);
-    expect(result.skipped).toEqual({ kind: "unverified", detail: "only top-level statements can be guarded" });
+    expect(result.skipped).toEqual({ kind: "unverified", detail: "mainguard found no edit that guards line 2 (only top-level statements can be guarded); please report this" });
   });
 
   it("reports a syntax error with its 1-based line and column, changing nothing", async () => {
     const source = "from flask import Flask\napp = Flask(__name__)\napp.run(\n";
     const result = await Engine.create({ transforms: (await import("../transforms/index.js")).TRANSFORMS }).run(source, "x.py", { fix: true });
-    expect(result).toEqual({ output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line: 3, column: 1 } });
+    expect(result).toEqual({ output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line: 3, column: 1, message: "invalid syntax" } });
   });
 });
 

@@ -3,7 +3,7 @@ statements moved under `if __name__ == "__main__":` and nothing else changed.
 
 usage: guard_equivalence.py BEFORE AFTER [BEFORE AFTER ...]
 Prints one JSON object per pair: {"before", "after", "ok", "reason", "newly_guarded"}; "ok" is
-null when the input does not parse with Python 3 and only the line check ran.
+false when Python rejects the input: a file Python rejects must never be rewritten.
 Exits 1 when any pair fails.
 """
 import ast
@@ -61,6 +61,13 @@ def lines_faithful(before_bytes, after_bytes):
     return ""
 
 
+def decoded(data):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
 def check(before_path, after_path):
     with open(before_path, "rb") as f:
         before_bytes = f.read()
@@ -70,11 +77,13 @@ def check(before_path, after_path):
     if faithful:
         return False, faithful, 0
     try:
-        before = ast.parse(before_bytes)
-    except SyntaxError as error:
-        return None, f"the input does not parse with Python 3 ({error.msg}); lines checked only", 0
+        # As text: the syntax is judged here; a coding declaration is the reader's business.
+        compile(decoded(before_bytes), before_path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as error:
+        return False, f"Python rejects the input ({error}), yet it was rewritten", 0
+    before = ast.parse(decoded(before_bytes))
     try:
-        after = ast.parse(after_bytes)
+        after = ast.parse(decoded(after_bytes))
     except SyntaxError as error:
         return False, f"does not parse: {error}", 0
     expected, actual = flatten(before), flatten(after)

@@ -1,0 +1,207 @@
+/**
+ * Python's own indentation rules, decided without Python and before any tree is built. tree-sitter
+ * recovers from some indentation errors without an ERROR node (a stray space before the last
+ * statement parses as a statement), so a file Python rejects could otherwise be rewritten.
+ *
+ * This follows CPython's tokenizer (Parser/tokenizer.c, `tok_get`): a tab moves the column to the
+ * next multiple of 8, a form feed resets it to 0, and each line's column is also counted with tabs
+ * as 1 ("altcol"); where the two orders disagree, the indentation depends on the tab size and
+ * Python raises TabError. Lines inside brackets, after a backslash continuation or inside a
+ * triple-quoted string, and lines holding only white space and a comment, do not count. The
+ * parser's two indentation errors are here too: an indent after a line that opens no block, and a
+ * block opener (a logical line ending in `:`) with no indented line after it.
+ */
+
+export interface IndentationError {
+  /** 1-based, as Python reports them. */
+  line: number;
+  column: number;
+  /** Python's own words. */
+  message: string;
+}
+
+const TAB_SIZE = 8;
+
+/** A logical line: where it starts, its indentation, and whether it opens a block. */
+interface LogicalLine {
+  line: number;
+  /** Offset of its first physical line and of its first token. */
+  lineStart: number;
+  tokenStart: number;
+  column: number;
+  altColumn: number;
+  opensBlock: boolean;
+}
+
+/** Python's logical lines, as far as it reads them: where each one's first token is, and the first indentation error. */
+export interface LogicalLines {
+  /** Offsets of the first token of each logical line, in order, up to the first indentation error. */
+  starts: number[];
+  /** 1-based line of each. */
+  lines: number[];
+  indentationError?: IndentationError;
+}
+
+/** The first indentation error Python would report in `source`, if any. */
+export function firstIndentationError(source: string): IndentationError | undefined {
+  return readLogicalLines(source).indentationError;
+}
+
+export function readLogicalLines(source: string): LogicalLines {
+  const starts: number[] = [];
+  const lines: number[] = [];
+  const indentationError = scan(source, (logical) => {
+    starts.push(logical.tokenStart);
+    lines.push(logical.line);
+  });
+  return indentationError ? { starts, lines, indentationError } : { starts, lines };
+}
+
+function scan(source: string, onLine: (logical: LogicalLine) => void): IndentationError | undefined {
+  const columns = [0];
+  const altColumns = [0];
+  let opener: LogicalLine | undefined;
+  for (const logical of logicalLines(source)) {
+    onLine(logical);
+    const top = columns[columns.length - 1]!;
+    const at = (column: number, message: string): IndentationError => ({ line: logical.line, column, message });
+    const inconsistent = () => at(1, "inconsistent use of tabs and spaces in indentation");
+    if (logical.column > top) {
+      if (logical.altColumn <= altColumns[altColumns.length - 1]!) return inconsistent();
+      if (!opener) return at(Math.max(1, logical.tokenStart - logical.lineStart), "unexpected indent");
+      columns.push(logical.column);
+      altColumns.push(logical.altColumn);
+    } else {
+      while (columns.length > 1 && logical.column < columns[columns.length - 1]!) {
+        columns.pop();
+        altColumns.pop();
+      }
+      if (logical.column !== columns[columns.length - 1]) {
+        return at(physicalLine(source, logical.lineStart).length + 1, "unindent does not match any outer indentation level");
+      }
+      if (logical.altColumn !== altColumns[altColumns.length - 1]) return inconsistent();
+      if (opener) return at(logical.tokenStart - logical.lineStart + 1, `expected an indented block after line ${opener.line}`);
+    }
+    opener = logical.opensBlock ? logical : undefined;
+  }
+  if (opener) {
+    // At the end of the file, Python points past the last line that holds anything.
+    const end = lastNonEmptyLine(source);
+    return { line: end.line, column: end.text.length + 1, message: `expected an indented block after line ${opener.line}` };
+  }
+  return undefined;
+}
+
+function physicalLine(source: string, start: number): string {
+  let end = start;
+  while (end < source.length && source[end] !== "\n" && source[end] !== "\r") end++;
+  return source.slice(start, end);
+}
+
+function lastNonEmptyLine(source: string): { line: number; text: string } {
+  const lines = source.split(/\r\n|\r|\n/);
+  let index = lines.length - 1;
+  while (index > 0 && lines[index]!.trim() === "") index--;
+  return { line: index + 1, text: lines[index]! };
+}
+
+const isLineBreak = (c: string | undefined) => c === "\n" || c === "\r";
+const OPENING = "([{";
+const CLOSING = ")]}";
+
+/**
+ * The logical lines of `source` that hold a token, in order. Strings and comments are skipped as
+ * the tokenizer skips them; a quote after a prefix (`rb"`, `f'`) starts a string like any other,
+ * and in every kind of string a backslash keeps the next character in it.
+ */
+function* logicalLines(source: string): Generator<LogicalLine> {
+  let line = 1;
+  let i = source.startsWith("\uFEFF") ? 1 : 0;
+  while (i < source.length) {
+    // The start of a physical line that begins a logical line: measure its indentation.
+    const lineStart = i;
+    let column = 0;
+    let altColumn = 0;
+    for (; i < source.length; i++) {
+      const c = source[i];
+      if (c === " ") {
+        column++;
+        altColumn++;
+      } else if (c === "\t") {
+        column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
+        altColumn++;
+      } else if (c === "\f") {
+        column = altColumn = 0;
+      } else break;
+    }
+    const tokenStart = i;
+    const startLine = line;
+    // Scan to the end of the logical line.
+    let depth = 0;
+    let lastToken = "";
+    let holdsToken = false;
+    while (i < source.length) {
+      const c = source[i]!;
+      if (isLineBreak(c)) {
+        i += c === "\r" && source[i + 1] === "\n" ? 2 : 1;
+        line++;
+        if (depth === 0) break;
+        continue;
+      }
+      if (c === "#") {
+        while (i < source.length && !isLineBreak(source[i])) i++;
+        continue;
+      }
+      if (c === "\\" && isLineBreak(source[i + 1])) {
+        i += source[i + 1] === "\r" && source[i + 2] === "\n" ? 3 : 2;
+        line++;
+        continue;
+      }
+      if (c === " " || c === "\t" || c === "\f") {
+        i++;
+        continue;
+      }
+      holdsToken = true;
+      if (c === '"' || c === "'") {
+        const end = stringEnd(source, i);
+        line += countLineBreaks(source, i, end);
+        i = end;
+        lastToken = c;
+        continue;
+      }
+      if (OPENING.includes(c)) depth++;
+      else if (CLOSING.includes(c) && depth > 0) depth--;
+      lastToken = c;
+      i++;
+    }
+    if (!holdsToken) continue;
+    yield { line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === ":" };
+  }
+}
+
+/** Where the string literal opening at `start` ends (just past its closing quote, or where it breaks off). */
+function stringEnd(source: string, start: number): number {
+  const quote = source[start]!;
+  const triple = source[start + 1] === quote && source[start + 2] === quote;
+  if (!triple && source[start + 1] === quote) return start + 2; // "" or ''
+  let i = start + (triple ? 3 : 1);
+  while (i < source.length) {
+    const c = source[i]!;
+    if (c === "\\") {
+      i += source[i + 1] === "\r" && source[i + 2] === "\n" ? 3 : 2;
+      continue;
+    }
+    if (!triple && isLineBreak(c)) return i; // unterminated: the tokenizer's error, the grammar's too
+    if (c === quote && (!triple || (source[i + 1] === quote && source[i + 2] === quote))) return i + (triple ? 3 : 1);
+    i++;
+  }
+  return i;
+}
+
+function countLineBreaks(source: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (source[i] === "\n" || (source[i] === "\r" && source[i + 1] !== "\n")) count++;
+  }
+  return count;
+}
