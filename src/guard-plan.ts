@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { isPlainMainGuard } from "./python/main-guard.js";
 import { topLevelStatements } from "./python/import-time.js";
-import { blockIndent, indentUnit, isBlankLine, lineEndingAt, lineStartOf, nextLineStart } from "./source-style.js";
+import { blockIndent, isBlankLine, lineEndingAt, lineStartOf, nextLineStart } from "./source-style.js";
 import type { Edit } from "./types.js";
 
 export const GUARD = 'if __name__ == "__main__":';
@@ -72,16 +72,16 @@ function indentPoint(source: string, lineStart: number): number {
 }
 
 /**
- * The edits that move each of `targets` (top-level statements) under a main guard (SPEC 4):
+ * The edits that move each of `targets` (top-level statements) under a main guard (SPEC 4), new
+ * guards indenting by `unit`:
  * consecutive targets share one guard, a run next to an existing guard joins it, and a target
  * that shares its line through `;` is split onto its own lines first.
  */
-export function planGuards(source: string, root: Node, targets: Node[]): Edit[] {
+export function planGuards(source: string, root: Node, targets: Node[], unit: string): Edit[] {
   const statements = topLevelStatements(root);
   const wanted = new Set(targets.map((target) => target.startIndex));
   const indexes = statements.flatMap((statement, index) => (wanted.has(statement.startIndex) ? [index] : []));
   if (indexes.length !== wanted.size) throw new Error("only top-level statements can be guarded");
-  const unit = indentUnit(source, root);
   const edits: Edit[] = [];
 
   for (const [firstIndex, lastIndex] of runsOf(indexes)) {

@@ -1,5 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { readLogicalLines, type LogicalLines } from "./python/indentation.js";
+import { walkStatements } from "./python/statement-walk.js";
 import { PositionIndex } from "./positions.js";
 
 /** Where Python would stop reading a file, and why, in Python's words where mainguard knows them. */
@@ -11,22 +12,28 @@ export interface SyntaxProblem {
   lastLine?: number;
 }
 
-const at = (node: Node, message: string): SyntaxProblem => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, message });
-const position = (node: Node) => at(node, "invalid syntax");
+const atNode = (node: Node, message: string): SyntaxProblem => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, message });
+const position = (node: Node) => atNode(node, "invalid syntax");
 
 const earlier = (a: SyntaxProblem | undefined, b: SyntaxProblem | undefined) =>
   !a ? b : !b ? a : a.line < b.line || (a.line === b.line && a.column <= b.column) ? a : b;
 
 /**
- * Why Python would not compile `source` (whose tree is `root`), or undefined: the earliest of the
- * tokenizer's and the parser's errors that mainguard can see, else a statement the compiler
- * rejects where it stands (Python reports those only once the whole file has parsed).
+ * Why Python would not compile `source` (whose tree is `root`, whose logical lines are `logical`),
+ * or undefined: the earliest of the tokenizer's and the parser's errors that mainguard can see,
+ * else a statement the compiler rejects where it stands (Python reports those only once the
+ * whole file has parsed).
  */
-export function firstSyntaxProblem(source: string, root: Node): SyntaxProblem | undefined {
-  const logical = readLogicalLines(source);
+export function firstSyntaxProblem(source: string, root: Node, logical = readLogicalLines(source)): SyntaxProblem | undefined {
   const indentation = logical.indentationError;
   const grammar = firstSyntaxError(root) ?? firstForeignSpace(source, root);
-  return explained(indentation, grammar, logical) ?? firstJoinedLine(logical, root) ?? firstMisplacedStatement(root);
+  const first = explained(indentation, grammar, logical);
+  if (first) return first;
+  const walk = walkStatements(root);
+  const at = (offset: number, message: string) => ({ ...new PositionIndex(source).at(offset), message });
+  const joined = firstJoinedLine(logical, walk.starts);
+  if (joined !== undefined) return at(joined, "invalid syntax");
+  return earlier(walk.misplaced && at(walk.misplaced.offset, walk.misplaced.message), firstMisplacedExpression(source, root));
 }
 
 /**
@@ -43,64 +50,19 @@ function explained(indentation: SyntaxProblem | undefined, grammar: SyntaxProble
   return spans && !failedBefore ? indentation : earlier(indentation, grammar);
 }
 
-/** Nodes whose children include statements (or clauses that begin a line of their own). */
-const HOLDS_STATEMENTS = new Set(["module", "block", "decorated_definition"]);
-const CLAUSES = new Set(["elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause"]);
-const HOLDS_BLOCKS = new Set([
-  "if_statement",
-  "for_statement",
-  "while_statement",
-  "try_statement",
-  "with_statement",
-  "match_statement",
-  "function_definition",
-  "class_definition",
-  ...CLAUSES,
-]);
-
 /**
  * A line Python reads as a statement of its own that the grammar read as part of the statement
  * before it: where Python expects a new line, tree-sitter skips a line break it has no use for,
  * so `(data):` over an indented `print(data)` parses as one annotated assignment, and `x =` over
- * `5` as `x = 5`. Python stops at the statement the grammar ran on from.
+ * `5` as `x = 5`. Python stops at the statement the grammar ran on from (its offset is returned).
  */
-function firstJoinedLine(logical: LogicalLines, root: Node): SyntaxProblem | undefined {
-  const starts = statementStarts(root);
+function firstJoinedLine(logical: LogicalLines, starts: readonly number[]): number | undefined {
   let next = 0;
-  for (const [i, start] of logical.starts.entries()) {
-    while (next < starts.length && starts[next]!.offset < start) next++;
-    if (starts[next]?.offset === start) continue;
-    const joined = starts[next - 1];
-    return { line: joined?.line ?? logical.lines[i]!, column: (joined?.column ?? 0) + 1, message: "invalid syntax" };
+  for (const start of logical.starts) {
+    while (next < starts.length && starts[next]! < start) next++;
+    if (starts[next] !== start) return starts[next - 1] ?? start;
   }
   return undefined;
-}
-
-/** Where each statement, clause and decorator begins, in source order. A cursor walks only the statements. */
-function statementStarts(root: Node): Array<{ offset: number; line: number; column: number }> {
-  const starts: Array<{ offset: number; line: number; column: number }> = [];
-  const cursor = root.walk();
-  const parents: string[] = [];
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      const parent = parents[parents.length - 1];
-      if (parent && cursor.nodeIsNamed && type !== "comment" && (HOLDS_STATEMENTS.has(parent) || CLAUSES.has(type) || type === "decorator")) {
-        const { row, column } = cursor.startPosition;
-        starts.push({ offset: cursor.startIndex, line: row + 1, column });
-      }
-      if ((HOLDS_STATEMENTS.has(type) || HOLDS_BLOCKS.has(type)) && cursor.gotoFirstChild()) {
-        parents.push(type);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return starts;
-        parents.pop();
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
 }
 
 /** The 1-based position of the first ERROR or MISSING node. Cheap when there is none. */
@@ -109,64 +71,27 @@ export function firstSyntaxError(root: Node): SyntaxProblem | undefined {
 }
 
 const SCOPES = new Set(["function_definition", "class_definition"]);
-const LOOPS = new Set(["for_statement", "while_statement"]);
 
 /**
- * A statement that parses but that Python's compiler rejects where it stands: `return`, `yield` or
- * `await` outside a function, `break` or `continue` outside a loop, `nonlocal` outside a function.
- * A line indented one level less than it should be makes these out of code that was fine.
+ * A `yield` or `await` that parses but that Python's compiler refuses: outside a function, or an
+ * `await` outside an `async` one. Most files hold neither word: the tree is walked only for those
+ * that do. (Misplaced `return`, `break`, `continue` and `nonlocal` are found by the statement walk.)
  */
-export function firstMisplacedStatement(root: Node): SyntaxProblem | undefined {
-  const problems: SyntaxProblem[] = [];
-  const returns = statementsOutsideFunctions(root).find((statement) => statement.type === "return_statement");
-  if (returns) problems.push(at(returns, "'return' outside function"));
-  for (const node of root.descendantsOfType(["yield", "await", "nonlocal_statement", "break_statement", "continue_statement"])) {
+function firstMisplacedExpression(source: string, root: Node): SyntaxProblem | undefined {
+  const types = ["yield", "await"].filter((word) => source.includes(word));
+  if (types.length === 0) return undefined;
+  for (const node of root.descendantsOfType(types)) {
     if (!node) continue;
-    const problem = misplaced(node);
-    if (problem) problems.push(problem);
-  }
-  return problems.reduce<SyntaxProblem | undefined>(earlier, undefined);
-}
-
-function misplaced(node: Node): SyntaxProblem | undefined {
-  const keyword = node.type.replace(/_statement$/, "");
-  if (keyword === "break" || keyword === "continue") {
-    // Only the body of a loop counts (not its `else`), and only up to the enclosing function or class.
-    for (let child = node, parent = node.parent; parent && !SCOPES.has(parent.type); child = parent, parent = parent.parent) {
-      if (LOOPS.has(parent.type) && child.startIndex === parent.childForFieldName("body")?.startIndex) return undefined;
+    let scope = node.parent;
+    while (scope && !SCOPES.has(scope.type) && scope.type !== "lambda") scope = scope.parent;
+    if (scope?.type === "lambda") {
+      if (node.type === "await") return atNode(node, "'await' outside async function");
+      continue;
     }
-    return at(node, keyword === "break" ? "'break' outside loop" : "'continue' not properly in loop");
+    if (scope?.type !== "function_definition") return atNode(node, `'${node.type}' outside function`);
+    if (node.type === "await" && scope.child(0)?.type !== "async") return atNode(node, "'await' outside async function");
   }
-  let scope = node.parent;
-  while (scope && !SCOPES.has(scope.type) && scope.type !== "lambda") scope = scope.parent;
-  if (keyword === "nonlocal") {
-    // Allowed in any scope nested in a function.
-    while (scope && scope.type !== "function_definition") scope = scope.parent;
-    return scope ? undefined : at(node, "nonlocal declaration not allowed at module level");
-  }
-  if (scope?.type === "lambda") return keyword === "yield" ? undefined : at(node, "'await' outside async function");
-  if (scope?.type !== "function_definition") return at(node, `'${keyword}' outside function`);
-  if (keyword === "await" && scope.child(0)?.type !== "async") return at(node, "'await' outside async function");
   return undefined;
-}
-
-/** Statements of the module, of its compound statements and of its classes, not entering functions. */
-function statementsOutsideFunctions(root: Node): Node[] {
-  const found: Node[] = [];
-  const visit = (node: Node) => {
-    for (const child of node.namedChildren) {
-      if (!child || child.type === "comment" || child.type === "function_definition") continue;
-      if (child.type === "decorated_definition") {
-        const definition = child.childForFieldName("definition");
-        if (definition?.type === "class_definition") visit(definition);
-        continue;
-      }
-      found.push(child);
-      if (child.type.endsWith("_statement") || child.type.endsWith("_clause") || child.type === "block" || child.type === "class_definition") visit(child);
-    }
-  };
-  visit(root);
-  return found;
 }
 
 /**
@@ -176,7 +101,7 @@ function statementsOutsideFunctions(root: Node): Node[] {
 export function firstEmptyBlock(root: Node, source: string): SyntaxProblem | undefined {
   if (!mayHaveEmptyBlock(source)) return undefined;
   const empty = root.descendantsOfType("block").find((block) => !block!.namedChildren.some((child) => child!.type !== "comment"));
-  return empty ? at(empty, "expected an indented block") : undefined;
+  return empty ? atNode(empty, "expected an indented block") : undefined;
 }
 
 function firstErrorNode(root: Node): SyntaxProblem {

@@ -75,6 +75,8 @@ function guardBodyIndents(output: string): string[] {
 describe("indentation variants of the fixtures", () => {
   it("leaves every file Python rejects byte-identical with Python's line, and guards every file it accepts faithfully in the file's own unit", async () => {
     const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: true, prefilter: false });
+    // The way big files are read (in slices, fixed through a condensed view), forced on every file.
+    const condensing = Engine.create({ transforms: TRANSFORMS, unsafeFixes: true, prefilter: false, condenseAbove: 0 });
     const all = variants();
     const dir = mkdtempSync(join(tmpdir(), "mainguard-indent-"));
     const inputs = all.map((variant, i) => {
@@ -92,6 +94,10 @@ describe("indentation variants of the fixtures", () => {
     for (const [i, variant] of all.entries()) {
       const verdict = verdicts[i]!;
       const result = await engine.run(variant.text, inputs[i]!, { fix: true });
+      const condensed = await condensing.run(variant.text, inputs[i]!, { fix: true });
+      if (condensed.output !== result.output || JSON.stringify(condensed.skipped) !== JSON.stringify(result.skipped)) {
+        wrong.push(`${variant.name}: read in slices, ${JSON.stringify(condensed.skipped ?? "fixed")}; read whole, ${JSON.stringify(result.skipped ?? "fixed")}`);
+      }
       if (!verdict.ok) {
         rejected++;
         if (result.output !== variant.text) wrong.push(`${variant.name}: Python rejects it (${verdict.message}, line ${verdict.line}), yet it was rewritten`);

@@ -39,6 +39,10 @@ export interface LogicalLines {
   starts: number[];
   /** 1-based line of each. */
   lines: number[];
+  /** Where the physical line holding each first token starts. */
+  lineStarts: number[];
+  /** The column Python gives each (tabs to 8, from the last form feed). */
+  columns: number[];
   indentationError?: IndentationError;
 }
 
@@ -48,13 +52,27 @@ export function firstIndentationError(source: string): IndentationError | undefi
 }
 
 export function readLogicalLines(source: string): LogicalLines {
-  const starts: number[] = [];
-  const lines: number[] = [];
+  const found: LogicalLines = { starts: [], lines: [], lineStarts: [], columns: [] };
   const indentationError = scan(source, (logical) => {
-    starts.push(logical.tokenStart);
-    lines.push(logical.line);
+    found.starts.push(logical.tokenStart);
+    found.lines.push(logical.line);
+    found.lineStarts.push(logical.lineStart);
+    found.columns.push(logical.column);
   });
-  return indentationError ? { starts, lines, indentationError } : { starts, lines };
+  return indentationError ? { ...found, indentationError } : found;
+}
+
+/**
+ * The file's indent unit (SPEC 4): the indentation of its first indented line, as Python counts it
+ * (from the last form feed): a tab if it holds one, else its spaces; four spaces when nothing is
+ * indented.
+ */
+export function indentUnit(source: string, logical: LogicalLines): string {
+  const first = logical.columns.findIndex((column) => column > 0);
+  if (first === -1) return "    ";
+  const indent = source.slice(logical.lineStarts[first], logical.starts[first]).replace(/^.*\f/, "");
+  if (indent.includes("\t")) return "\t";
+  return /^ +$/.test(indent) ? indent : "    ";
 }
 
 function scan(source: string, onLine: (logical: LogicalLine) => void): IndentationError | undefined {
