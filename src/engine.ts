@@ -56,6 +56,16 @@ function byPosition(a: Finding, b: Finding): number {
 
 type Rewrite = { output: string; edits: Edit[] } | { error: string };
 
+/** The parser failed (web-tree-sitter aborts when its WebAssembly memory runs out) on text from `line` on. */
+class ParseFailure extends Error {
+  constructor(
+    readonly line: number,
+    readonly bytes: number,
+  ) {
+    super(`the parser failed on ${bytes} bytes from line ${line}`);
+  }
+}
+
 /** What a fix is planned on: the file's text, the view parsed (the text itself unless condensed), its tree, the indent unit. */
 interface Plan {
   source: string;
@@ -88,12 +98,26 @@ export class Engine {
     return finding.fix !== undefined && (finding.fix.applicability === "safe" || this.options.unsafeFixes === true);
   }
 
-  private async parse(source: string): Promise<Tree> {
+  /** The tree of `text`, which starts at line `line` of its file; a ParseFailure if the parser fails (out of memory). */
+  private async parse(text: string, line = 1): Promise<Tree> {
     this.parser ??= await pythonParser();
-    return parse(this.parser, source);
+    try {
+      return parse(this.parser, text);
+    } catch {
+      throw new ParseFailure(line, Buffer.byteLength(text));
+    }
   }
 
   async run(source: string, path: string, options: RunOptions = {}): Promise<FixResult> {
+    try {
+      return await this.check(source, path, options);
+    } catch (error) {
+      if (!(error instanceof ParseFailure)) throw error;
+      return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "parser-failed", line: error.line, bytes: error.bytes } };
+    }
+  }
+
+  private async check(source: string, path: string, options: RunOptions): Promise<FixResult> {
     const transforms = options.transforms ?? this.candidates(RawText.of(source));
     if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
     // Python ends a line at a lone CR; the grammar does not always (inside a comment, say), so the
@@ -168,7 +192,7 @@ export class Engine {
         columns: logical.columns.slice(first, last),
       };
       const text = source.slice(start, end);
-      const tree = await this.parse(text);
+      const tree = await this.parse(text, lineOffset + 1);
       let problem: SyntaxProblem | undefined;
       try {
         problem = firstSyntaxProblem(text, tree.rootNode, local);
@@ -195,7 +219,13 @@ export class Engine {
     if (edits.some((edit) => touchesBlanked(view.blanked, edit.start, edit.end))) {
       return { error: `guarding line ${line} would change a function or class mainguard did not read (this file is too big to read whole)` };
     }
-    const rewritten = await this.parse(output);
+    let rewritten: Tree;
+    try {
+      rewritten = await this.parse(output);
+    } catch (error) {
+      if (!(error instanceof ParseFailure)) throw error;
+      return { error: `guarding line ${line} gives a file too big for the parser to read again and verify` };
+    }
     try {
       const difference = differenceAfterGuarding(root, rewritten.rootNode, statements, output);
       if (difference) return { error: difference };

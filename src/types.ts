@@ -89,6 +89,8 @@ export interface RuleDoc {
 export type SkipReason =
   | { kind: "syntax-error"; line: number; column: number; message: string }
   | { kind: "lone-cr"; line: number; column: number }
+  /** The parser gave up (out of memory) on `bytes` bytes of statements from `line` on. */
+  | { kind: "parser-failed"; line: number; bytes: number }
   /** `detail` is a sentence naming the line concerned. */
   | { kind: "unverified"; detail: string };
 
