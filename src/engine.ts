@@ -190,7 +190,10 @@ export class Engine {
         lines: logical.lines.slice(first, last).map((line) => line - lineOffset),
         lineStarts: shift(logical.lineStarts),
         columns: logical.columns.slice(first, last),
+        withKeywords: logical.withKeywords.filter((offset) => start <= offset && offset < end).map((offset) => offset - start),
       };
+      const token = logical.tokenError;
+      if (token && start <= token.offset && token.offset < end) local.tokenError = { ...token, offset: token.offset - start };
       const text = source.slice(start, end);
       const tree = await this.parse(text, lineOffset + 1);
       let problem: SyntaxProblem | undefined;

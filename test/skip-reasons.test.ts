@@ -70,6 +70,12 @@ const REASONS: Array<[string, () => Promise<string> | string, string]> = [
   ["lines the grammar joins", () => engineReason(`${FLASK}(data):\n    print(data)\napp.run()\n`), "skipped: syntax error on line 4, column 1: invalid syntax"],
   ["a misplaced return", () => engineReason(`${FLASK}return app\napp.run()\n`), "skipped: syntax error on line 4, column 1: 'return' outside function"],
   ["a misplaced await", () => engineReason(`${FLASK}await app.startup()\napp.run()\n`), "skipped: syntax error on line 4, column 1: 'await' outside function"],
+  ["a keyword argument given twice", () => engineReason(`${FLASK}app.run(debug=True, debug=False)\n`), "skipped: syntax error on line 4, column 21: keyword argument repeated: debug"],
+  ["a positional argument after a keyword", () => engineReason(`${FLASK}app.run(debug=True, 5000)\n`), "skipped: syntax error on line 4, column 21: positional argument follows keyword argument"],
+  ["a parameter without a default after one with", () => engineReason(`${FLASK}def serve(port=5000, host):\n    app.run(host, port)\n\nserve()\n`), "skipped: syntax error on line 4, column 22: non-default argument follows default argument"],
+  ["a try with no handler", () => engineReason(`${FLASK}try:\n    import config\napp.run()\n`), "skipped: syntax error on line 6, column 1: expected 'except' or 'finally' block"],
+  ["a string prefix Python does not know", () => engineReason(`${FLASK}app.run(host=h"0.0.0.0")\n`), "skipped: syntax error on line 4, column 14: invalid syntax"],
+  ["a backslash before the end of the file", () => engineReason(`${FLASK}app.run() \\\n`), "skipped: syntax error on line 4, column 1: unexpected EOF while parsing"],
   ["a non-printable space", () => engineReason(`${FLASK}x = 1\x0b+ 2\napp.run()\n`), "skipped: syntax error on line 4, column 6: invalid non-printable character U+000B"],
   ["a lone CR", () => engineReason(`${FLASK}x = 1\rapp.run()\n`), "skipped: a lone carriage return (CR) ends line 4, and Python and the grammar read such line ends differently"],
   [

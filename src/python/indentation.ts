@@ -22,6 +22,11 @@ export interface IndentationError {
 
 const TAB_SIZE = 8;
 
+export interface TokenError {
+  offset: number;
+  message: string;
+}
+
 /** A logical line: where it starts, its indentation, and whether it opens a block. */
 interface LogicalLine {
   line: number;
@@ -31,6 +36,8 @@ interface LogicalLine {
   column: number;
   altColumn: number;
   opensBlock: boolean;
+  /** It has a keyword argument, `**`, a default or a lambda: something whose order Python checks. */
+  keywords: boolean;
 }
 
 /** Python's logical lines, as far as it reads them: where each one's first token is, and the first indentation error. */
@@ -43,6 +50,11 @@ export interface LogicalLines {
   lineStarts: number[];
   /** The column Python gives each (tabs to 8, from the last form feed). */
   columns: number[];
+  /** The first tokens of the lines that may hold a misordered argument list (see LogicalLine.keywords). */
+  withKeywords: number[];
+  /** The first token Python's tokenizer or parser refuses that the grammar may take: a string
+   * with a prefix Python does not know (`T"x"`), a backslash continuation into the end of the file. */
+  tokenError?: TokenError;
   indentationError?: IndentationError;
 }
 
@@ -52,13 +64,15 @@ export function firstIndentationError(source: string): IndentationError | undefi
 }
 
 export function readLogicalLines(source: string): LogicalLines {
-  const found: LogicalLines = { starts: [], lines: [], lineStarts: [], columns: [] };
-  const indentationError = scan(source, (logical) => {
+  const found: LogicalLines = { starts: [], lines: [], lineStarts: [], columns: [], withKeywords: [] };
+  const onLine = (logical: LogicalLine) => {
     found.starts.push(logical.tokenStart);
     found.lines.push(logical.line);
     found.lineStarts.push(logical.lineStart);
     found.columns.push(logical.column);
-  });
+    if (logical.keywords) found.withKeywords.push(logical.tokenStart);
+  };
+  const indentationError = scan(source, onLine, (error) => (found.tokenError ??= error));
   return indentationError ? { ...found, indentationError } : found;
 }
 
@@ -75,11 +89,11 @@ export function indentUnit(source: string, logical: LogicalLines): string {
   return /^ +$/.test(indent) ? indent : "    ";
 }
 
-function scan(source: string, onLine: (logical: LogicalLine) => void): IndentationError | undefined {
+function scan(source: string, onLine: (logical: LogicalLine) => void, onTokenError: (error: TokenError) => void): IndentationError | undefined {
   const columns = [0];
   const altColumns = [0];
   let opener: LogicalLine | undefined;
-  for (const logical of logicalLines(source)) {
+  for (const logical of logicalLines(source, onTokenError)) {
     onLine(logical);
     const top = columns[columns.length - 1]!;
     const at = (column: number, message: string): IndentationError => ({ line: logical.line, column, message });
@@ -132,7 +146,7 @@ const CLOSING = ")]}";
  * the tokenizer skips them; a quote after a prefix (`rb"`, `f'`) starts a string like any other,
  * and in every kind of string a backslash keeps the next character in it.
  */
-function* logicalLines(source: string): Generator<LogicalLine> {
+function* logicalLines(source: string, onTokenError: (error: TokenError) => void): Generator<LogicalLine> {
   let line = 1;
   let i = source.startsWith("\uFEFF") ? 1 : 0;
   while (i < source.length) {
@@ -158,6 +172,7 @@ function* logicalLines(source: string): Generator<LogicalLine> {
     let depth = 0;
     let lastToken = "";
     let holdsToken = false;
+    let keywords = false;
     while (i < source.length) {
       const c = source[i]!;
       if (isLineBreak(c)) {
@@ -170,9 +185,10 @@ function* logicalLines(source: string): Generator<LogicalLine> {
         while (i < source.length && !isLineBreak(source[i])) i++;
         continue;
       }
-      if (c === "\\" && isLineBreak(source[i + 1])) {
+      if (c === "\\" && (isLineBreak(source[i + 1]) || i + 1 === source.length)) {
         i += source[i + 1] === "\r" && source[i + 2] === "\n" ? 3 : 2;
         line++;
+        if (i >= source.length) onTokenError({ offset: tokenStart, message: "unexpected EOF while parsing" });
         continue;
       }
       if (c === " " || c === "\t" || c === "\f") {
@@ -181,20 +197,35 @@ function* logicalLines(source: string): Generator<LogicalLine> {
       }
       holdsToken = true;
       if (c === '"' || c === "'") {
+        const prefix = stringPrefix(source, i);
+        if (prefix && !STRING_PREFIX.test(prefix.text)) onTokenError({ offset: prefix.start, message: "invalid syntax" });
         const end = stringEnd(source, i);
         line += countLineBreaks(source, i, end);
         i = end;
         lastToken = c;
         continue;
       }
+      // `f(a=1)`, `f(**k)`, `def f(a=1)`, `lambda a=1: a`: where an argument list may be misordered.
+      if ((depth > 0 && (c === "=" || (c === "*" && source[i + 1] === "*"))) || (c === "l" && source.startsWith("lambda", i))) keywords = true;
       if (OPENING.includes(c)) depth++;
       else if (CLOSING.includes(c) && depth > 0) depth--;
       lastToken = c;
       i++;
     }
     if (!holdsToken) continue;
-    yield { line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === ":" };
+    yield { line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === ":", keywords };
   }
+}
+
+/** The prefixes Python allows before a string's quote. */
+const STRING_PREFIX = /^(?:[rRuUfFbB]|[fFbB][rR]|[rR][fFbB])$/;
+const NAME_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/** The name characters right before the quote at `quote` (`rb` in `rb"x"`, `T` in `T"x"`). */
+function stringPrefix(source: string, quote: number): { start: number; text: string } | undefined {
+  let start = quote;
+  while (start > 0 && NAME_CHARACTER.test(source[start - 1]!)) start--;
+  return start < quote ? { start, text: source.slice(start, quote) } : undefined;
 }
 
 /** Where the string literal opening at `start` ends (just past its closing quote, or where it breaks off). */

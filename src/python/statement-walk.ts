@@ -4,8 +4,15 @@ import type { Node } from "web-tree-sitter";
 export interface StatementWalk {
   /** Where each statement, clause and decorator begins, in source order. */
   starts: number[];
-  /** The first statement Python's compiler refuses where it stands, though it parses. */
-  misplaced?: { offset: number; message: string };
+  /** The first statement Python refuses where it stands, though it parses. */
+  misplaced?: Misplaced;
+}
+
+/** `after`: Python stops at the first token after `offset` (a `try:` with no handler ends there). */
+export interface Misplaced {
+  offset: number;
+  message: string;
+  after?: boolean;
 }
 
 /** Nodes whose children are statements. */
@@ -37,7 +44,10 @@ interface Frame {
   inFunction: boolean;
   /** The body of a loop encloses them, with no function or class in between. */
   inLoop: boolean;
+  /** For a `try`: an `except` or `finally` clause was seen. */
+  handled?: boolean;
 }
+const HANDLERS = new Set(["except_clause", "except_group_clause", "finally_clause"]);
 
 function enter(parent: Frame, type: string): Frame {
   if (type === "function_definition") return { type, scope: "function", inFunction: true, inLoop: false };
@@ -72,6 +82,7 @@ export function walkStatements(root: Node): StatementWalk {
         const message = walk.misplaced ? undefined : misplaced(type, frame);
         if (message) walk.misplaced = { offset: cursor.startIndex, message };
       }
+      if (HANDLERS.has(type)) frame.handled = true;
       // A definition's body is its last child: the name and parameters hold no statement.
       const entered = DEFINITIONS.has(type) ? cursor.gotoLastChild() : (HOLDS_STATEMENTS.has(type) || HOLDS_BLOCKS.has(type)) && cursor.gotoFirstChild();
       if (entered) {
@@ -80,7 +91,10 @@ export function walkStatements(root: Node): StatementWalk {
       }
       while (!cursor.gotoNextSibling()) {
         if (frames.length === 1 || !cursor.gotoParent()) return walk;
-        frames.pop();
+        const left = frames.pop()!;
+        if (left.type === "try_statement" && !left.handled && !walk.misplaced) {
+          walk.misplaced = { offset: cursor.endIndex, message: "expected 'except' or 'finally' block", after: true };
+        }
       }
     }
   } finally {
