@@ -6,7 +6,9 @@
  * that cannot start a server blanked out (same length, same lines, so every offset, line and column
  * stays put). The fix's edits never touch a blanked range, so they apply to the file itself.
  */
+import type { Point, Range } from "web-tree-sitter";
 import type { Catalog } from "./catalog.js";
+import type { Edit } from "./types.js";
 import type { LogicalLines } from "./python/indentation.js";
 
 /** A top-level statement as Python's tokenizer delimits it: from its first line to the next one's. */
@@ -115,6 +117,55 @@ function blank(source: string, start: number, end: number): string {
     }
   }
   return bytes.toString("latin1");
+}
+
+/**
+ * The parts of `text` (a condensed view) the parser reads: all but the blanked ranges, whose
+ * placeholder `0` and the line break after it are kept. Skipping the blank lines keeps the
+ * parser from reading megabytes of white space (1.3 s for a 20 MB module, against 1 ms).
+ */
+export function includedRanges(text: string, blanked: ReadonlyArray<[number, number]>): Range[] {
+  const points = pointFinder(text);
+  const range = (startIndex: number, endIndex: number): Range => ({ startIndex, endIndex, startPosition: points(startIndex), endPosition: points(endIndex) });
+  const ranges: Range[] = [];
+  let at = 0;
+  for (const [start, end] of blanked) {
+    ranges.push(range(at, start + 1));
+    const lineBreak = text.indexOf("\n", start);
+    if (lineBreak !== -1 && lineBreak < end) ranges.push(range(lineBreak, lineBreak + 1));
+    at = end;
+  }
+  if (at < text.length) ranges.push(range(at, text.length));
+  return ranges;
+}
+
+/** Row and column (UTF-16 code units, as web-tree-sitter counts them) of offsets asked for in increasing order. */
+function pointFinder(text: string): (offset: number) => Point {
+  let row = 0;
+  let lineStart = 0;
+  return (offset) => {
+    for (let lineBreak = text.indexOf("\n", lineStart); lineBreak !== -1 && lineBreak < offset; lineBreak = text.indexOf("\n", lineStart)) {
+      row++;
+      lineStart = lineBreak + 1;
+    }
+    return { row, column: offset - lineStart };
+  };
+}
+
+/**
+ * The blanked ranges of a view after `edits` (sorted, none inside a range): an insertion at a
+ * range's end belongs to the statement after it.
+ */
+export function shiftedBlanked(blanked: ReadonlyArray<[number, number]>, edits: readonly Edit[]): Array<[number, number]> {
+  const shift = (offset: number) => {
+    let shifted = offset;
+    for (const edit of edits) {
+      if (edit.start >= offset) break;
+      shifted += edit.text.length - (edit.end - edit.start);
+    }
+    return shifted;
+  };
+  return blanked.map(([start, end]) => [shift(start), shift(end)]);
 }
 
 /** Whether `edit` ([start, end), an insertion when equal) touches a blanked range. */

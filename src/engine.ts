@@ -4,7 +4,7 @@ import { planGuards } from "./guard-plan.js";
 import { parse, pythonParser } from "./parser.js";
 import { firstLoneCr, PositionIndex } from "./positions.js";
 import { firstEmptyBlock, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
-import { condense, slices, topLevelRanges, touchesBlanked, type Condensed, type TopLevelRange } from "./condense.js";
+import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed, type TopLevelRange } from "./condense.js";
 import { indentUnit, readLogicalLines, type LogicalLines } from "./python/indentation.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
@@ -98,11 +98,14 @@ export class Engine {
     return finding.fix !== undefined && (finding.fix.applicability === "safe" || this.options.unsafeFixes === true);
   }
 
-  /** The tree of `text`, which starts at line `line` of its file; a ParseFailure if the parser fails (out of memory). */
-  private async parse(text: string, line = 1): Promise<Tree> {
+  /**
+   * The tree of `text` (which starts at line `line` of its file), not reading its `blanked`
+   * ranges; a ParseFailure if the parser fails (out of memory).
+   */
+  private async parse(text: string, line = 1, blanked: ReadonlyArray<[number, number]> = []): Promise<Tree> {
     this.parser ??= await pythonParser();
     try {
-      return parse(this.parser, text);
+      return parse(this.parser, text, blanked.length > 0 ? includedRanges(text, blanked) : undefined);
     } catch {
       throw new ParseFailure(line, Buffer.byteLength(text));
     }
@@ -136,7 +139,7 @@ export class Engine {
       if (error) return this.syntaxError(source, error);
       view = condense(source, ranges, this.catalog);
     }
-    const tree = await this.parse(view.text);
+    const tree = await this.parse(view.text, 1, view.blanked);
     try {
       const root = tree.rootNode;
       // A big file's syntax was checked slice by slice; its condensed view holds nothing new.
@@ -224,7 +227,7 @@ export class Engine {
     }
     let rewritten: Tree;
     try {
-      rewritten = await this.parse(output);
+      rewritten = await this.parse(output, 1, shiftedBlanked(view.blanked, edits));
     } catch (error) {
       if (!(error instanceof ParseFailure)) throw error;
       return { error: `guarding line ${line} gives a file too big for the parser to read again and verify` };

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
-import type { Parser, Tree } from "web-tree-sitter";
+import type { Parser, Range, Tree } from "web-tree-sitter";
 
 const require = createRequire(import.meta.url);
 
@@ -48,8 +48,9 @@ function grammarPath(): string {
   return require.resolve("tree-sitter-python/tree-sitter-python.wasm");
 }
 
-export function parse(parser: Parser, source: string): Tree {
-  const tree = parser.parse(source);
+/** The tree of `source`, or of the parts `ranges` name (positions stay those of `source`). */
+export function parse(parser: Parser, source: string, ranges?: Range[]): Tree {
+  const tree = parser.parse(source, null, ranges ? { includedRanges: ranges } : undefined);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
 }
