@@ -10,6 +10,7 @@ import type { Point, Range } from "web-tree-sitter";
 import type { Catalog } from "./catalog.js";
 import type { Edit } from "./types.js";
 import type { LogicalLines } from "./python/indentation.js";
+import { wordsPattern } from "./prefilter.js";
 
 /** A top-level statement as Python's tokenizer delimits it: from its first line to the next one's. */
 export interface TopLevelRange {
@@ -75,16 +76,15 @@ export function condense(source: string, ranges: readonly TopLevelRange[], catal
   const definitions = ranges.filter((range) => range.definition);
   const textOf = (range: TopLevelRange) => source.slice(range.definition!.headerStart, range.end);
   const kept = new Set<TopLevelRange>();
-  const mentions = (words: readonly string[]) => new RegExp(`\\b(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`);
-  let wanted = mentions([...catalog.needles, ...aliases]);
-  const applicationClasses = mentions(catalog.frameworks.flatMap((framework) => framework.appClasses.map((name) => name.split(".").pop()!)));
+  let wanted = wordsPattern([...catalog.needles, ...aliases]);
+  const applicationClasses = wordsPattern(catalog.frameworks.flatMap((framework) => framework.appClasses.map((name) => name.split(".").pop()!)));
   for (const range of definitions) {
     const text = textOf(range);
     if (wanted.test(text) || (range.definition!.kind === "class" && applicationClasses.test(text))) kept.add(range);
   }
   // Close over calls: a function that names a kept one may start a server through it.
   for (let added = [...kept]; added.length > 0; ) {
-    wanted = mentions(added.map((range) => range.definition!.name));
+    wanted = wordsPattern(added.map((range) => range.definition!.name));
     added = definitions.filter((range) => !kept.has(range) && wanted.test(textOf(range)));
     added.forEach((range) => kept.add(range));
   }
@@ -173,13 +173,13 @@ export function touchesBlanked(blanked: ReadonlyArray<[number, number]>, start: 
   return blanked.some(([from, to]) => (start === end ? from <= start && start < to : start < to && end > from));
 }
 
-/** Consecutive top-level statements in slices of about `size` characters, as [start, end) offsets. */
-export function slices(ranges: readonly TopLevelRange[], size: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** Consecutive top-level statements in slices of about `size` characters: [start, end) offsets, and the line `start` is on. */
+export function slices(ranges: readonly TopLevelRange[], size: number): Array<{ start: number; end: number; line: number }> {
+  const out: Array<{ start: number; end: number; line: number }> = [];
   for (const range of ranges) {
     const last = out[out.length - 1];
-    if (last && last[1] - last[0] < size) last[1] = range.end;
-    else out.push([range.lineStart, range.end]);
+    if (last && last.end - last.start < size) last.end = range.end;
+    else out.push({ start: range.lineStart, end: range.end, line: range.line });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { parse, pythonParser } from "./parser.js";
 import { firstLoneCr, PositionIndex } from "./positions.js";
 import { firstEmptyBlock, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed, type TopLevelRange } from "./condense.js";
-import { indentUnit, readLogicalLines, type LogicalLines } from "./python/indentation.js";
+import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "./python/indentation.js";
 import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
 import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
 import { applySuppressions } from "./suppression.js";
@@ -181,31 +181,16 @@ export class Engine {
    */
   private async checkInSlices(source: string, logical: LogicalLines, ranges: TopLevelRange[]): Promise<SyntaxProblem | undefined> {
     const before = logical.indentationError ? (logical.starts[logical.starts.length - 2] ?? 0) : source.length;
-    let first = 0;
-    for (const [start, end] of slices(ranges.filter((range) => range.end <= before), SLICE)) {
-      while (first < logical.starts.length && logical.starts[first]! < start) first++;
-      let last = first;
-      while (last < logical.starts.length && logical.starts[last]! < end) last++;
-      const lineOffset = logical.lines[first]! - 1;
-      const shift = (offsets: number[]) => offsets.slice(first, last).map((offset) => offset - start);
-      const local: LogicalLines = {
-        starts: shift(logical.starts),
-        lines: logical.lines.slice(first, last).map((line) => line - lineOffset),
-        lineStarts: shift(logical.lineStarts),
-        columns: logical.columns.slice(first, last),
-        withKeywords: logical.withKeywords.filter((offset) => start <= offset && offset < end).map((offset) => offset - start),
-      };
-      const token = logical.tokenError;
-      if (token && start <= token.offset && token.offset < end) local.tokenError = { ...token, offset: token.offset - start };
+    for (const { start, end, line } of slices(ranges.filter((range) => range.end <= before), SLICE)) {
       const text = source.slice(start, end);
-      const tree = await this.parse(text, lineOffset + 1);
+      const tree = await this.parse(text, line);
       let problem: SyntaxProblem | undefined;
       try {
-        problem = firstSyntaxProblem(text, tree.rootNode, local);
+        problem = firstSyntaxProblem(text, tree.rootNode, logicalLinesIn(logical, start, end, line));
       } finally {
         tree.delete();
       }
-      if (problem) return { ...problem, line: problem.line + lineOffset, ...(problem.lastLine ? { lastLine: problem.lastLine + lineOffset } : {}) };
+      if (problem) return { ...problem, line: problem.line + line - 1 };
     }
     return logical.indentationError;
   }

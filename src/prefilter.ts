@@ -2,7 +2,6 @@ import { inArena, searchable, someStart, type Follow } from "./byte-scanner.js";
 import type { Catalog } from "./catalog.js";
 import { BACKSLASH, CR, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE, TAB } from "./ascii.js";
 import { blankStringsAndComments } from "./code-blanker.js";
-import { firstIndentationError } from "./python/indentation.js";
 
 /**
  * A file's raw bytes, searched for ASCII words before anything is decoded or parsed. Every
@@ -183,10 +182,13 @@ const DEF_NAME = /\bdef\s+([A-Za-z_]\w*)/;
 /** A character that starts a line in column 0, right after a line break. A closing bracket
  * there (`) -> None:` under a long `def`) ends a bracketed line; it never starts a statement. */
 const OPENS = "[^ \\t\\f#\\r\\n)\\]}]";
-/** White space that ends in a form feed: Python counts a line's column from its last form feed. */
+const OPENING = new RegExp(`[\\r\\n]${OPENS}`, "g");
+const OPENS_FIRST_LINE = new RegExp(`^${OPENS}`);
+/** In a text with form feeds, white space that ends in one may come first: Python counts a
+ * line's column from its last form feed. (Looking for it on every line costs more than it finds.) */
 const TO_FORM_FEED = "(?:[ \\t\\f]*\\f)?";
-const OPENING = new RegExp(`[\\r\\n]${TO_FORM_FEED}${OPENS}`, "g");
-const OPENS_FIRST_LINE = new RegExp(`^${TO_FORM_FEED}${OPENS}`);
+const OPENING_AFTER_FORM_FEED = new RegExp(`[\\r\\n]${TO_FORM_FEED}${OPENS}`, "g");
+const OPENS_FIRST_LINE_AFTER_FORM_FEED = new RegExp(`^${TO_FORM_FEED}${OPENS}`);
 
 /**
  * Splits the text (strings and comments blanked) at every line that starts in column 0: each
@@ -198,10 +200,11 @@ function chunks(code: string, text: string): Chunk[] {
   // A UTF-8 BOM shows as three characters; the first line starts after it.
   const first = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
   const starts: number[] = [];
-  const firstLine = OPENS_FIRST_LINE.exec(code.slice(first, code.indexOf("\n", first) + 1 || code.length));
+  const formFeeds = code.includes("\f");
+  const firstLine = (formFeeds ? OPENS_FIRST_LINE_AFTER_FORM_FEED : OPENS_FIRST_LINE).exec(code.slice(first, code.indexOf("\n", first) + 1 || code.length));
   if (firstLine) starts.push(first + firstLine[0].length - 1);
   // A chunk starts at its first character of code.
-  for (const match of code.matchAll(OPENING)) starts.push(match.index + match[0].length - 1);
+  for (const match of code.matchAll(formFeeds ? OPENING_AFTER_FORM_FEED : OPENING)) starts.push(match.index + match[0].length - 1);
   return starts.map((start, i) => {
     const end = starts[i + 1] ?? code.length;
     const lineEnd = code.slice(start, end).search(/[\r\n]/);
@@ -242,9 +245,7 @@ const calls = (words: RegExp) => new RegExp(`(?<!\\bdef[\\s\\\\]+)${words.source
  */
 export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
   if (!mayHoldServerStart(raw, catalog)) return false;
-  // A file Python rejects for its indentation is split into chunks by guesswork: let the engine
-  // report it rather than rule it out.
-  return raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog) || firstIndentationError(raw.text()) !== undefined);
+  return raw.remember("import-time", () => importTimeStart(raw.codeOnly(), raw.text(), catalog));
 }
 
 function importTimeStart(code: string, text: string, catalog: Catalog): boolean {

@@ -34,8 +34,6 @@ export function firstSyntaxProblem(source: string, root: Node, logical = readLog
   const walk = walkStatements(root);
   const joined = firstJoinedLine(logical, walk.starts);
   if (joined !== undefined) return at(joined, "invalid syntax");
-  const argument = logical.withKeywords.length > 0 ? firstMisorderedArgument(root) : undefined;
-  if (argument) return argument;
   const misplaced = walk.misplaced && at(walk.misplaced.after ? nextLineStart(logical, walk.misplaced.offset) : walk.misplaced.offset, walk.misplaced.message);
   return earlier(misplaced, firstMisplacedExpression(source, root));
 }
@@ -77,61 +75,6 @@ function firstJoinedLine(logical: LogicalLines, starts: readonly number[]): numb
 /** The 1-based position of the first ERROR or MISSING node. Cheap when there is none. */
 export function firstSyntaxError(root: Node): SyntaxProblem | undefined {
   return root.hasError ? firstErrorNode(root) : undefined;
-}
-
-/**
- * An argument list or parameter list that parses but that Python's parser refuses: a positional
- * argument after a keyword argument or after `**`, `*` after `**`, a keyword given twice, or a
- * parameter without a default after one with a default (before any `*`). Only lists that hold a
- * keyword argument, `**` or a default are looked at.
- */
-function firstMisorderedArgument(root: Node): SyntaxProblem | undefined {
-  const lists = new Map<number, Node>();
-  for (const node of root.descendantsOfType(["keyword_argument", "dictionary_splat", "default_parameter", "typed_default_parameter"])) {
-    const list = node?.parent;
-    if (list && !lists.has(list.startIndex)) lists.set(list.startIndex, list);
-  }
-  const problems = [...lists.values()].map((list) => (list.type === "argument_list" ? misorderedArgument(list) : misorderedParameter(list)));
-  return problems.reduce<SyntaxProblem | undefined>(earlier, undefined);
-}
-
-/** Nodes the grammar lets stand anywhere: they are no argument. */
-const EXTRAS = new Set(["comment", "line_continuation"]);
-
-function misorderedArgument(list: Node): SyntaxProblem | undefined {
-  const names = new Set<string>();
-  let keyword = false;
-  let unpacking = false;
-  for (const child of list.namedChildren) {
-    if (!child || EXTRAS.has(child.type)) continue;
-    if (child.type === "keyword_argument") {
-      const name = child.childForFieldName("name")?.text ?? "";
-      if (names.has(name)) return atNode(child, `keyword argument repeated: ${name}`);
-      names.add(name);
-      keyword = true;
-    } else if (child.type === "dictionary_splat") {
-      unpacking = true;
-    } else if (child.type === "list_splat") {
-      if (unpacking) return atNode(child, "iterable argument unpacking follows keyword argument unpacking");
-    } else if (unpacking) {
-      return atNode(child, "positional argument follows keyword argument unpacking");
-    } else if (keyword) {
-      return atNode(child, "positional argument follows keyword argument");
-    }
-  }
-  return undefined;
-}
-
-function misorderedParameter(list: Node): SyntaxProblem | undefined {
-  let defaulted = false;
-  for (const child of list.namedChildren) {
-    if (!child || EXTRAS.has(child.type) || child.type === "positional_separator") continue;
-    // After `*` or `*args`, parameters are keyword-only and need no default.
-    if (child.type === "list_splat_pattern" || child.type === "keyword_separator" || child.type === "dictionary_splat_pattern") return undefined;
-    if (child.type === "default_parameter" || child.type === "typed_default_parameter") defaulted = true;
-    else if (defaulted) return atNode(child, "non-default argument follows default argument");
-  }
-  return undefined;
 }
 
 const SCOPES = new Set(["function_definition", "class_definition"]);

@@ -36,8 +36,6 @@ interface LogicalLine {
   column: number;
   altColumn: number;
   opensBlock: boolean;
-  /** It has a keyword argument, `**`, a default or a lambda: something whose order Python checks. */
-  keywords: boolean;
 }
 
 /** Python's logical lines, as far as it reads them: where each one's first token is, and the first indentation error. */
@@ -50,30 +48,52 @@ export interface LogicalLines {
   lineStarts: number[];
   /** The column Python gives each (tabs to 8, from the last form feed). */
   columns: number[];
-  /** The first tokens of the lines that may hold a misordered argument list (see LogicalLine.keywords). */
-  withKeywords: number[];
   /** The first token Python's tokenizer or parser refuses that the grammar may take: a string
    * with a prefix Python does not know (`T"x"`), a backslash continuation into the end of the file. */
   tokenError?: TokenError;
   indentationError?: IndentationError;
 }
 
-/** The first indentation error Python would report in `source`, if any. */
-export function firstIndentationError(source: string): IndentationError | undefined {
-  return readLogicalLines(source).indentationError;
-}
-
 export function readLogicalLines(source: string): LogicalLines {
-  const found: LogicalLines = { starts: [], lines: [], lineStarts: [], columns: [], withKeywords: [] };
+  const found: LogicalLines = { starts: [], lines: [], lineStarts: [], columns: [] };
   const onLine = (logical: LogicalLine) => {
     found.starts.push(logical.tokenStart);
     found.lines.push(logical.line);
     found.lineStarts.push(logical.lineStart);
     found.columns.push(logical.column);
-    if (logical.keywords) found.withKeywords.push(logical.tokenStart);
   };
   const indentationError = scan(source, onLine, (error) => (found.tokenError ??= error));
   return indentationError ? { ...found, indentationError } : found;
+}
+
+/**
+ * The logical lines whose first token lies in [start, end) of the file, as if that text were a
+ * file of its own: offsets from `start`, lines from `firstLine` (the 1-based line `start` is on).
+ */
+export function logicalLinesIn(logical: LogicalLines, start: number, end: number, firstLine: number): LogicalLines {
+  const [from, to] = [lowerBound(logical.starts, start), lowerBound(logical.starts, end)];
+  const shift = (offsets: number[], a: number, b: number) => offsets.slice(a, b).map((offset) => offset - start);
+  const local: LogicalLines = {
+    starts: shift(logical.starts, from, to),
+    lines: logical.lines.slice(from, to).map((line) => line - firstLine + 1),
+    lineStarts: shift(logical.lineStarts, from, to),
+    columns: logical.columns.slice(from, to),
+  };
+  const token = logical.tokenError;
+  if (token && start <= token.offset && token.offset < end) local.tokenError = { ...token, offset: token.offset - start };
+  return local;
+}
+
+/** The index of the first of `sorted` that is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -172,7 +192,6 @@ function* logicalLines(source: string, onTokenError: (error: TokenError) => void
     let depth = 0;
     let lastToken = "";
     let holdsToken = false;
-    let keywords = false;
     while (i < source.length) {
       const c = source[i]!;
       if (isLineBreak(c)) {
@@ -182,7 +201,7 @@ function* logicalLines(source: string, onTokenError: (error: TokenError) => void
         continue;
       }
       if (c === "#") {
-        while (i < source.length && !isLineBreak(source[i])) i++;
+        i = lineEnd(source, i);
         continue;
       }
       if (c === "\\" && (isLineBreak(source[i + 1]) || i + 1 === source.length)) {
@@ -205,15 +224,13 @@ function* logicalLines(source: string, onTokenError: (error: TokenError) => void
         lastToken = c;
         continue;
       }
-      // `f(a=1)`, `f(**k)`, `def f(a=1)`, `lambda a=1: a`: where an argument list may be misordered.
-      if ((depth > 0 && (c === "=" || (c === "*" && source[i + 1] === "*"))) || (c === "l" && source.startsWith("lambda", i))) keywords = true;
       if (OPENING.includes(c)) depth++;
       else if (CLOSING.includes(c) && depth > 0) depth--;
       lastToken = c;
       i++;
     }
     if (!holdsToken) continue;
-    yield { line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === ":", keywords };
+    yield { line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === ":" };
   }
 }
 
@@ -245,6 +262,15 @@ function stringEnd(source: string, start: number): number {
     i++;
   }
   return i;
+}
+
+/** Where the line holding `offset` ends (its line break, or the end of the text). */
+function lineEnd(source: string, offset: number): number {
+  const lf = source.indexOf("\n", offset);
+  const end = lf === -1 ? source.length : lf;
+  const cr = source.lastIndexOf("\r", end);
+  // CR LF ends at its CR; a lone CR never reaches here (such files are skipped first), but would end the line too.
+  return cr >= offset && cr < end ? cr : end;
 }
 
 function countLineBreaks(source: string, start: number, end: number): number {
