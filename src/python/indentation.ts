@@ -12,6 +12,8 @@
  * block opener (a logical line ending in `:`) with no indented line after it.
  */
 
+import { APOSTROPHE, BACKSLASH, CR, FORM_FEED, HASH, LF, OPEN_PAREN, QUOTE, SPACE, TAB } from "../ascii.js";
+
 export interface IndentationError {
   /** 1-based, as Python reports them. */
   line: number;
@@ -113,14 +115,15 @@ function scan(source: string, onLine: (logical: LogicalLine) => void, onTokenErr
   const columns = [0];
   const altColumns = [0];
   let opener: LogicalLine | undefined;
-  for (const logical of logicalLines(source, onTokenError)) {
+  let error: IndentationError | undefined;
+  forEachLogicalLine(source, onTokenError, (logical) => {
     onLine(logical);
     const top = columns[columns.length - 1]!;
     const at = (column: number, message: string): IndentationError => ({ line: logical.line, column, message });
     const inconsistent = () => at(1, "inconsistent use of tabs and spaces in indentation");
     if (logical.column > top) {
-      if (logical.altColumn <= altColumns[altColumns.length - 1]!) return inconsistent();
-      if (!opener) return at(Math.max(1, logical.tokenStart - logical.lineStart), "unexpected indent");
+      if (logical.altColumn <= altColumns[altColumns.length - 1]!) error = inconsistent();
+      else if (!opener) error = at(Math.max(1, logical.tokenStart - logical.lineStart), "unexpected indent");
       columns.push(logical.column);
       altColumns.push(logical.altColumn);
     } else {
@@ -129,13 +132,14 @@ function scan(source: string, onLine: (logical: LogicalLine) => void, onTokenErr
         altColumns.pop();
       }
       if (logical.column !== columns[columns.length - 1]) {
-        return at(physicalLine(source, logical.lineStart).length + 1, "unindent does not match any outer indentation level");
-      }
-      if (logical.altColumn !== altColumns[altColumns.length - 1]) return inconsistent();
-      if (opener) return at(logical.tokenStart - logical.lineStart + 1, `expected an indented block after line ${opener.line}`);
+        error = at(physicalLine(source, logical.lineStart).length + 1, "unindent does not match any outer indentation level");
+      } else if (logical.altColumn !== altColumns[altColumns.length - 1]) error = inconsistent();
+      else if (opener) error = at(logical.tokenStart - logical.lineStart + 1, `expected an indented block after line ${opener.line}`);
     }
     opener = logical.opensBlock ? logical : undefined;
-  }
+    return error !== undefined;
+  });
+  if (error) return error;
   if (opener) {
     // At the end of the file, Python points past the last line that holds anything.
     const end = lastNonEmptyLine(source);
@@ -157,32 +161,39 @@ function lastNonEmptyLine(source: string): { line: number; text: string } {
   return { line: index + 1, text: lines[index]! };
 }
 
-const isLineBreak = (c: string | undefined) => c === "\n" || c === "\r";
-const OPENING = "([{";
-const CLOSING = ")]}";
+const isLineBreak = (c: number) => c === LF || c === CR;
+const BOM = 0xfeff;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_PAREN = 0x29;
 
 /**
- * The logical lines of `source` that hold a token, in order. Strings and comments are skipped as
- * the tokenizer skips them; a quote after a prefix (`rb"`, `f'`) starts a string like any other,
- * and in every kind of string a backslash keeps the next character in it.
+ * Calls `visit` with each logical line of `source` that holds a token, in order, until it returns
+ * true. Strings and comments are skipped as the tokenizer skips them; a quote after a prefix
+ * (`rb"`, `f'`) starts a string like any other, and in every kind of string a backslash keeps the
+ * next character in it. Characters are compared as numbers: this runs over every file parsed.
  */
-function* logicalLines(source: string, onTokenError: (error: TokenError) => void): Generator<LogicalLine> {
+function forEachLogicalLine(source: string, onTokenError: (error: TokenError) => void, visit: (logical: LogicalLine) => boolean): void {
+  const length = source.length;
   let line = 1;
-  let i = source.startsWith("\uFEFF") ? 1 : 0;
-  while (i < source.length) {
+  let i = source.charCodeAt(0) === BOM ? 1 : 0;
+  while (i < length) {
     // The start of a physical line that begins a logical line: measure its indentation.
     const lineStart = i;
     let column = 0;
     let altColumn = 0;
-    for (; i < source.length; i++) {
-      const c = source[i];
-      if (c === " ") {
+    for (; i < length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === SPACE) {
         column++;
         altColumn++;
-      } else if (c === "\t") {
+      } else if (c === TAB) {
         column = (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE;
         altColumn++;
-      } else if (c === "\f") {
+      } else if (c === FORM_FEED) {
         column = altColumn = 0;
       } else break;
     }
@@ -190,32 +201,32 @@ function* logicalLines(source: string, onTokenError: (error: TokenError) => void
     const startLine = line;
     // Scan to the end of the logical line.
     let depth = 0;
-    let lastToken = "";
+    let lastToken = 0;
     let holdsToken = false;
-    while (i < source.length) {
-      const c = source[i]!;
-      if (isLineBreak(c)) {
-        i += c === "\r" && source[i + 1] === "\n" ? 2 : 1;
+    while (i < length) {
+      const c = source.charCodeAt(i);
+      if (c === LF || c === CR) {
+        i += c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1;
         line++;
         if (depth === 0) break;
         continue;
       }
-      if (c === "#") {
+      if (c === HASH) {
         i = lineEnd(source, i);
         continue;
       }
-      if (c === "\\" && (isLineBreak(source[i + 1]) || i + 1 === source.length)) {
-        i += source[i + 1] === "\r" && source[i + 2] === "\n" ? 3 : 2;
+      if (c === BACKSLASH && (isLineBreak(source.charCodeAt(i + 1)) || i + 1 === length)) {
+        i += source.charCodeAt(i + 1) === CR && source.charCodeAt(i + 2) === LF ? 3 : 2;
         line++;
-        if (i >= source.length) onTokenError({ offset: tokenStart, message: "unexpected EOF while parsing" });
+        if (i >= length) onTokenError({ offset: tokenStart, message: "unexpected EOF while parsing" });
         continue;
       }
-      if (c === " " || c === "\t" || c === "\f") {
+      if (c === SPACE || c === TAB || c === FORM_FEED) {
         i++;
         continue;
       }
       holdsToken = true;
-      if (c === '"' || c === "'") {
+      if (c === QUOTE || c === APOSTROPHE) {
         const prefix = stringPrefix(source, i);
         if (prefix && !STRING_PREFIX.test(prefix.text)) onTokenError({ offset: prefix.start, message: "invalid syntax" });
         const end = stringEnd(source, i);
@@ -224,13 +235,12 @@ function* logicalLines(source: string, onTokenError: (error: TokenError) => void
         lastToken = c;
         continue;
       }
-      if (OPENING.includes(c)) depth++;
-      else if (CLOSING.includes(c) && depth > 0) depth--;
+      if (c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE) depth++;
+      else if ((c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE) && depth > 0) depth--;
       lastToken = c;
       i++;
     }
-    if (!holdsToken) continue;
-    yield { line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === ":" };
+    if (holdsToken && visit({ line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === COLON })) return;
   }
 }
 
@@ -247,18 +257,18 @@ function stringPrefix(source: string, quote: number): { start: number; text: str
 
 /** Where the string literal opening at `start` ends (just past its closing quote, or where it breaks off). */
 function stringEnd(source: string, start: number): number {
-  const quote = source[start]!;
-  const triple = source[start + 1] === quote && source[start + 2] === quote;
-  if (!triple && source[start + 1] === quote) return start + 2; // "" or ''
+  const quote = source.charCodeAt(start);
+  const triple = source.charCodeAt(start + 1) === quote && source.charCodeAt(start + 2) === quote;
+  if (!triple && source.charCodeAt(start + 1) === quote) return start + 2; // "" or ''
   let i = start + (triple ? 3 : 1);
   while (i < source.length) {
-    const c = source[i]!;
-    if (c === "\\") {
-      i += source[i + 1] === "\r" && source[i + 2] === "\n" ? 3 : 2;
+    const c = source.charCodeAt(i);
+    if (c === BACKSLASH) {
+      i += source.charCodeAt(i + 1) === CR && source.charCodeAt(i + 2) === LF ? 3 : 2;
       continue;
     }
     if (!triple && isLineBreak(c)) return i; // unterminated: the tokenizer's error, the grammar's too
-    if (c === quote && (!triple || (source[i + 1] === quote && source[i + 2] === quote))) return i + (triple ? 3 : 1);
+    if (c === quote && (!triple || (source.charCodeAt(i + 1) === quote && source.charCodeAt(i + 2) === quote))) return i + (triple ? 3 : 1);
     i++;
   }
   return i;
@@ -276,7 +286,8 @@ function lineEnd(source: string, offset: number): number {
 function countLineBreaks(source: string, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i++) {
-    if (source[i] === "\n" || (source[i] === "\r" && source[i + 1] !== "\n")) count++;
+    const c = source.charCodeAt(i);
+    if (c === LF || (c === CR && source.charCodeAt(i + 1) !== LF)) count++;
   }
   return count;
 }
