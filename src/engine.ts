@@ -183,6 +183,8 @@ export class Engine {
     const before = logical.indentationError ? (logical.starts[logical.starts.length - 2] ?? 0) : source.length;
     for (const { start, end, line } of slices(ranges.filter((range) => range.end <= before), SLICE)) {
       const text = source.slice(start, end);
+      // A BOM is allowed at the start of the file only, not at the start of a slice.
+      if (start > 0 && text.startsWith("\uFEFF")) return { line, column: 1, message: "invalid non-printable character U+FEFF" };
       const tree = await this.parse(text, line);
       let problem: SyntaxProblem | undefined;
       try {

@@ -1,5 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import { readLogicalLines, type LogicalLines } from "./python/indentation.js";
+import { statementsArePlain } from "./python/plain-statements.js";
 import { walkStatements } from "./python/statement-walk.js";
 import { PositionIndex } from "./positions.js";
 
@@ -31,10 +32,13 @@ export function firstSyntaxProblem(source: string, root: Node, logical = readLog
   const grammar = earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token);
   const first = explained(indentation, grammar, logical);
   if (first) return first;
-  const walk = walkStatements(root);
-  const joined = firstJoinedLine(logical, walk.starts);
-  if (joined !== undefined) return at(joined, "invalid syntax");
-  const misplaced = walk.misplaced && at(walk.misplaced.after ? nextLineStart(logical, walk.misplaced.offset) : walk.misplaced.offset, walk.misplaced.message);
+  let misplaced: SyntaxProblem | undefined;
+  if (!statementsArePlain(source, logical)) {
+    const walk = walkStatements(root);
+    const joined = firstJoinedLine(logical, walk.starts);
+    if (joined !== undefined) return at(joined, "invalid syntax");
+    misplaced = walk.misplaced && at(walk.misplaced.after ? nextLineStart(logical, walk.misplaced.offset) : walk.misplaced.offset, walk.misplaced.message);
+  }
   return earlier(misplaced, firstMisplacedExpression(source, root));
 }
 

@@ -38,6 +38,8 @@ interface LogicalLine {
   column: number;
   altColumn: number;
   opensBlock: boolean;
+  /** Offset just past its last token. */
+  end: number;
 }
 
 /** Python's logical lines, as far as it reads them: where each one's first token is, and the first indentation error. */
@@ -50,6 +52,8 @@ export interface LogicalLines {
   lineStarts: number[];
   /** The column Python gives each (tabs to 8, from the last form feed). */
   columns: number[];
+  /** Offsets just past the last token of each. */
+  ends: number[];
   /** The first token Python's tokenizer or parser refuses that the grammar may take: a string
    * with a prefix Python does not know (`T"x"`), a backslash continuation into the end of the file. */
   tokenError?: TokenError;
@@ -57,12 +61,13 @@ export interface LogicalLines {
 }
 
 export function readLogicalLines(source: string): LogicalLines {
-  const found: LogicalLines = { starts: [], lines: [], lineStarts: [], columns: [] };
+  const found: LogicalLines = { starts: [], lines: [], lineStarts: [], columns: [], ends: [] };
   const onLine = (logical: LogicalLine) => {
     found.starts.push(logical.tokenStart);
     found.lines.push(logical.line);
     found.lineStarts.push(logical.lineStart);
     found.columns.push(logical.column);
+    found.ends.push(logical.end);
   };
   const indentationError = scan(source, onLine, (error) => (found.tokenError ??= error));
   return indentationError ? { ...found, indentationError } : found;
@@ -80,6 +85,7 @@ export function logicalLinesIn(logical: LogicalLines, start: number, end: number
     lines: logical.lines.slice(from, to).map((line) => line - firstLine + 1),
     lineStarts: shift(logical.lineStarts, from, to),
     columns: logical.columns.slice(from, to),
+    ends: shift(logical.ends, from, to),
   };
   const token = logical.tokenError;
   if (token && start <= token.offset && token.offset < end) local.tokenError = { ...token, offset: token.offset - start };
@@ -202,6 +208,7 @@ function forEachLogicalLine(source: string, onTokenError: (error: TokenError) =>
     // Scan to the end of the logical line.
     let depth = 0;
     let lastToken = 0;
+    let lastEnd = i;
     let holdsToken = false;
     while (i < length) {
       const c = source.charCodeAt(i);
@@ -231,16 +238,16 @@ function forEachLogicalLine(source: string, onTokenError: (error: TokenError) =>
         if (prefix && !STRING_PREFIX.test(prefix.text)) onTokenError({ offset: prefix.start, message: "invalid syntax" });
         const end = stringEnd(source, i);
         line += countLineBreaks(source, i, end);
-        i = end;
+        i = lastEnd = end;
         lastToken = c;
         continue;
       }
       if (c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE) depth++;
       else if ((c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE) && depth > 0) depth--;
       lastToken = c;
-      i++;
+      lastEnd = ++i;
     }
-    if (holdsToken && visit({ line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === COLON })) return;
+    if (holdsToken && visit({ line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === COLON, end: lastEnd })) return;
   }
 }
 
