@@ -94,7 +94,10 @@ function firstMisplacedExpression(source: string, root: Node): SyntaxProblem | u
   for (const node of root.descendantsOfType(types)) {
     if (!node) continue;
     let scope = node.parent;
-    while (scope && !SCOPES.has(scope.type) && scope.type !== "lambda") scope = scope.parent;
+    // `(x for x in y if await f(x))` is an asynchronous generator expression, allowed in any function.
+    const enclosing = node.type === "await" ? [...SCOPES, "lambda", "generator_expression"] : [...SCOPES, "lambda"];
+    while (scope && !enclosing.includes(scope.type)) scope = scope.parent;
+    if (scope?.type === "generator_expression") continue;
     if (scope?.type === "lambda") {
       if (node.type === "await") return atNode(node, "'await' outside async function");
       continue;
