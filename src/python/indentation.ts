@@ -155,9 +155,7 @@ function scan(source: string, onLine: (logical: LogicalLine) => void, onTokenErr
 }
 
 function physicalLine(source: string, start: number): string {
-  let end = start;
-  while (end < source.length && source[end] !== "\n" && source[end] !== "\r") end++;
-  return source.slice(start, end);
+  return source.slice(start, lineEnd(source, start));
 }
 
 function lastNonEmptyLine(source: string): { line: number; text: string } {
