@@ -59,9 +59,7 @@ export function scriptOnlyBody(statement: Node): Node | undefined {
 
 /** A top-level `if` whose body runs only when the file is executed as a script (SPEC 1). */
 export function isMainGuard(statement: Node): boolean {
-  if (statement.type !== "if_statement" || !hasNoElse(statement)) return false;
-  const condition = statement.childForFieldName("condition");
-  return condition !== null && mentionsMainComparison(condition);
+  return scriptOnlyBody(statement) !== undefined && hasNoElse(statement);
 }
 
 /** A main guard whose test is the comparison alone: moving a statement into it adds no other condition. */
