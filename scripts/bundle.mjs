@@ -9,7 +9,7 @@ rmSync("dist/chunks", { recursive: true, force: true });
 copyFileSync(createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm"), "dist/tree-sitter-python.wasm");
 
 await build({
-  entryPoints: { cli: "src/cli.ts", worker: "src/worker.ts" },
+  entryPoints: { cli: "src/cli/main.ts", worker: "src/run/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

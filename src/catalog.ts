@@ -1,4 +1,4 @@
-import { wordSet, wordsPattern, type WordSet } from "./prefilter.js";
+import { wordSet, wordsPattern, type WordSet } from "./prefilter/word-set.js";
 
 /**
  * What counts as a server start (SPEC 1 and 3). Adding a framework or a server is adding a row

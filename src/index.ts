@@ -1,5 +1,5 @@
 import { TRANSFORMS } from "../transforms/index.js";
-import { Engine } from "./engine.js";
+import { Engine } from "./engine/engine.js";
 import type { Finding, FixResult, Transform } from "./types.js";
 
 export type { Applicability, Edit, Finding, FixResult, Position, RuleDoc, SkipReason, Transform } from "./types.js";

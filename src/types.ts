@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import type { Catalog } from "./catalog.js";
-import type { RawText } from "./prefilter.js";
+import type { RawText } from "./prefilter/raw-text.js";
 
 /** A replacement of the original text [start, end) by `text`; an insertion when start === end.
  * Offsets are JavaScript string offsets (UTF-16 code units) into the source as read. */

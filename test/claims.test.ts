@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimFiles, closeClaims, newClaims } from "../src/batches.js";
+import { claimFiles, closeClaims, newClaims } from "../src/run/batches.js";
 
 describe("claiming files", () => {
   it("takes up to the limit among the files sent while the tree is walked", () => {

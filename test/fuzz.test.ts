@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMainguard } from "../src/index.js";
-import { Engine } from "../src/engine.js";
+import { Engine } from "../src/engine/engine.js";
 import { TRANSFORMS } from "../transforms/index.js";
 import { FIXTURES, fixtureCases } from "./fixture-utils.js";
 import { makeTree, runCli } from "./cli-utils.js";

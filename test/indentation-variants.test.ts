@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TRANSFORMS } from "../transforms/index.js";
-import { Engine } from "../src/engine.js";
-import { GUARD } from "../src/guard-plan.js";
+import { Engine } from "../src/engine/engine.js";
+import { GUARD } from "../src/engine/guard-plan.js";
 import { FIXTURES, fixtureCases } from "./fixture-utils.js";
 
 const PYTHON = resolve(import.meta.dirname, "python");

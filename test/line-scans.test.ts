@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PositionIndex } from "../src/positions.js";
-import { mayHaveEmptyBlock } from "../src/syntax-errors.js";
+import { PositionIndex } from "../src/engine/positions.js";
+import { mayHaveEmptyBlock } from "../src/engine/syntax-errors.js";
 
 describe("the empty-block precheck", () => {
   it("looks for a line ending in a colon with no deeper code after it", () => {

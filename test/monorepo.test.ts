@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALWAYS_SKIPPED } from "../src/discover.js";
+import { ALWAYS_SKIPPED } from "../src/discover/discover.js";
 import { makeTree, runCli } from "./cli-utils.js";
 
 const SERVICES = 42;

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TRANSFORMS } from "../transforms/index.js";
 import { DEFAULT_CATALOG } from "../src/catalog.js";
-import { discover } from "../src/discover.js";
-import { Engine } from "../src/engine.js";
-import { mayStartAtImportTime, RawText } from "../src/prefilter.js";
-import { processFile, type FileResult } from "../src/process-file.js";
+import { discover } from "../src/discover/discover.js";
+import { Engine } from "../src/engine/engine.js";
+import { mayStartAtImportTime } from "../src/prefilter/prefilter.js"
+import { RawText } from "../src/prefilter/raw-text.js";
+import { processFile, type FileResult } from "../src/run/process-file.js";
 import { FIXTURES } from "./fixture-utils.js";
 
 // A file the prefilter rules out is not parsed, so its syntax errors go unreported; every other

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Engine } from "../src/engine.js";
-import { checkFile, processFile } from "../src/process-file.js";
+import type { Engine } from "../src/engine/engine.js";
+import { checkFile, processFile } from "../src/run/process-file.js";
 
 /** An engine with a bug: every file is a candidate, and checking one throws. */
 const broken = {

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { Engine } from "../src/engine.js";
-import { parse, pythonParser } from "../src/parser.js";
-import { decodeSource } from "../src/read-source.js";
+import { Engine } from "../src/engine/engine.js";
+import { parse, pythonParser } from "../src/engine/parser.js";
+import { decodeSource } from "../src/read/read-source.js";
 import { TRANSFORMS } from "../transforms/index.js";
 
 const STDLIB = execFileSync("python3", ["-c", 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: "utf8" }).trim();

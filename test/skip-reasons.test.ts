@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Node } from "web-tree-sitter";
-import { Engine } from "../src/engine.js";
-import { skipMessage } from "../src/skip-messages.js";
+import { Engine } from "../src/engine/engine.js";
+import { skipMessage } from "../src/engine/skip-messages.js";
 import type { Transform } from "../src/types.js";
 import { TRANSFORMS } from "../transforms/index.js";
 import { makeTree, runCliBytes } from "./cli-utils.js";
@@ -11,8 +11,8 @@ import { makeTree, runCliBytes } from "./cli-utils.js";
 const OUT_OF_MEMORY = "# simulate: the parser runs out of memory";
 const OUT_OF_MEMORY_ONCE_GUARDED = "# simulate: the fixed file is too big to parse";
 const GUARD = 'if __name__ == "__main__":';
-vi.mock("../src/parser.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../src/parser.js")>();
+vi.mock("../src/engine/parser.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../src/engine/parser.js")>();
   return {
     ...original,
     parse: (parser: Parameters<typeof original.parse>[0], text: string) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Node } from "web-tree-sitter";
-import { normalizeEdits, applyEdits } from "../src/apply-edits.js";
-import { Engine } from "../src/engine.js";
-import { parse, pythonParser } from "../src/parser.js";
+import { normalizeEdits, applyEdits } from "../src/engine/apply-edits.js";
+import { Engine } from "../src/engine/engine.js";
+import { parse, pythonParser } from "../src/engine/parser.js";
 import { topLevelStatements } from "../src/python/import-time.js";
 import type { Transform } from "../src/types.js";
-import { differenceAfterGuarding } from "../src/verify.js";
+import { differenceAfterGuarding } from "../src/engine/verify.js";
 
 const INPUT = 'import flask\napp = flask.Flask(__name__)\nHELP = """\n  usage\n"""\napp.run()  # serve\n';
 

@@ -6,7 +6,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { analysisOf } from "../src/python/analysis.js";
-import { mayHoldServerStart } from "../src/prefilter.js";
+import { mayHoldServerStart } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG101: RuleDoc = {

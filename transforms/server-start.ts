@@ -5,9 +5,9 @@
  * `mainguard rule MG001` prints and what SARIF carries.
  */
 import { analysisOf } from "../src/python/analysis.js";
-import { mayStartAtImportTime } from "../src/prefilter.js";
+import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
-import { GUARD } from "../src/guard-plan.js";
+import { GUARD } from "../src/engine/guard-plan.js";
 
 export const MG001: RuleDoc = {
   code: "MG001",

@@ -1,5 +1,5 @@
 import { structuredPatch } from "diff";
-import type { Colors } from "../colors.js";
+import type { Colors } from "./colors.js";
 
 const CONTEXT = 3;
 

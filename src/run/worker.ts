@@ -4,8 +4,8 @@
  * (the main thread joins in once it has walked the tree; see worker-pool.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { CatalogConfig } from "./catalog.js";
-import type { RunOptions } from "./engine.js";
+import type { CatalogConfig } from "../catalog.js";
+import type { RunOptions } from "../engine/engine.js";
 import { checkClaimed, engineFor } from "./batches.js";
 import type { FileResult } from "./process-file.js";
 

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { engineFor } from "./batches.js";
-import { preferFastStartup } from "./parser.js";
+import { preferFastStartup } from "../engine/parser.js";
 import { checkFile, isClean, type FileResult } from "./process-file.js";
 import type { WorkerSettings } from "./worker.js";
 import { WorkerPool } from "./worker-pool.js";

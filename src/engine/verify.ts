@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
-import { isMainGuard, isPlainMainGuard } from "./python/main-guard.js";
-import { topLevelStatements } from "./python/import-time.js";
+import { isMainGuard, isPlainMainGuard } from "../python/main-guard.js";
+import { topLevelStatements } from "../python/import-time.js";
 import { firstEmptyBlock, firstSyntaxProblem } from "./syntax-errors.js";
 
 /** Leaves that carry no meaning the rewrite may change: `;` goes when a line is split. */

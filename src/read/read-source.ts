@@ -1,23 +1,28 @@
 import { closeSync, constants, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { arena } from "./byte-scanner.js";
 import { codecFor, codingCookie, type Codec } from "./encoding.js";
 
 export type Bytes = { ok: true; bytes: Buffer; codec: Codec } | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
 
 export type SourceFile = { ok: true; bytes: Buffer; text: string; codec: Codec } | { ok: false; bytes?: Buffer; reason: string; fatal: boolean };
 
+/** The buffer files are read into, grown as needed and reused (see `readInto`). */
+let scratch: Buffer | undefined;
+
 function readInto(path: string): Buffer {
   const fd = openSync(path, constants.O_RDONLY);
   try {
-    // One buffer, grown as needed, holds the file being read: most files are only searched and
-    // dropped, and reading them into fresh buffers would keep the garbage collector busy. It lies
-    // in the byte scanner's memory, which searches it where it is. Read until the end rather than
-    // ask for the size first: one system call fewer per file.
-    let scratch = arena(1 << 20);
+    // One buffer holds the file being read: most files are only searched and dropped, and
+    // reading each into a fresh buffer would keep the garbage collector busy. Read until the end
+    // rather than ask for the size first: one system call fewer per file.
+    scratch ??= Buffer.allocUnsafeSlow(1 << 20);
     let filled = 0;
     for (;;) {
-      if (filled === scratch.length) scratch = arena(scratch.length * 2);
+      if (filled === scratch.length) {
+        const grown = Buffer.allocUnsafeSlow(scratch.length * 2);
+        scratch.copy(grown, 0, 0, filled);
+        scratch = grown;
+      }
       const read = readSync(fd, scratch, filled, scratch.length - filled, null);
       if (read === 0) return scratch.subarray(0, filled);
       filled += read;

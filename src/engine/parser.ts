@@ -41,7 +41,8 @@ export function parserRequested(): boolean {
  * else tree-sitter-python's own (a checkout before its first build). Never fetched from a network.
  */
 function grammarPath(): string {
-  for (const candidate of ["./tree-sitter-python.wasm", "../tree-sitter-python.wasm"]) {
+  // dist/cli.js's chunk sits in dist/ or dist/chunks/; the tsc build of this file in dist/src/engine/.
+  for (const candidate of ["./tree-sitter-python.wasm", "../tree-sitter-python.wasm", "../../tree-sitter-python.wasm"]) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }

@@ -1,4 +1,4 @@
-import type { RuleDoc } from "./types.js";
+import type { RuleDoc } from "../types.js";
 
 /** What `mainguard rule MG001` prints: the rule's own documentation, kept beside its transform. */
 export function formatRule(doc: RuleDoc): string {

@@ -1,5 +1,5 @@
 import type { Node } from "web-tree-sitter";
-import type { Detection } from "./types.js";
+import type { Detection } from "../types.js";
 
 /** `# mainguard: ignore` (every rule) or `# mainguard: ignore[MG001, MG101]`. */
 const DIRECTIVE = /#\s*mainguard:\s*ignore(?:\[([^\]]*)\])?/;

@@ -1,10 +1,10 @@
-import { Engine } from "./engine.js";
-import { unifiedPatch } from "./output/patch.js";
-import { preferFastStartup } from "./parser.js";
-import { skipMessage } from "./skip-messages.js";
-import { decodeSource } from "./read-source.js";
-import type { Catalog } from "./catalog.js";
-import type { Transform } from "./types.js";
+import { Engine } from "../engine/engine.js";
+import { unifiedPatch } from "../output/patch.js";
+import { preferFastStartup } from "../engine/parser.js";
+import { skipMessage } from "../engine/skip-messages.js";
+import { decodeSource } from "../read/read-source.js";
+import type { Catalog } from "../catalog.js";
+import type { Transform } from "../types.js";
 
 export interface StdinSettings {
   path: string;

@@ -1,5 +1,5 @@
-import type { FileResult } from "./process-file.js";
-import type { Finding } from "./types.js";
+import type { FileResult } from "../run/process-file.js";
+import type { Finding } from "../types.js";
 
 export type Mode = "report" | "dry-run" | "write" | "interactive";
 

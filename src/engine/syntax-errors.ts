@@ -1,7 +1,7 @@
 import type { Node } from "web-tree-sitter";
-import { readLogicalLines, type LogicalLines } from "./python/indentation.js";
-import { statementsArePlain } from "./python/plain-statements.js";
-import { walkStatements } from "./python/statement-walk.js";
+import { readLogicalLines, type LogicalLines } from "../python/indentation.js";
+import { statementsArePlain } from "../python/plain-statements.js";
+import { walkStatements } from "../python/statement-walk.js";
 import { PositionIndex } from "./positions.js";
 
 /** Where Python would stop reading a file, and why, in Python's words where mainguard knows them. */

@@ -1,8 +1,8 @@
-import type { Engine, RunOptions } from "./engine.js";
-import { RawText } from "./prefilter.js";
-import { readBytes } from "./read-source.js";
-import { skipMessage } from "./skip-messages.js";
-import type { Finding } from "./types.js";
+import type { Engine, RunOptions } from "../engine/engine.js";
+import { RawText } from "../prefilter/raw-text.js";
+import { readBytes } from "../read/read-source.js";
+import { skipMessage } from "../engine/skip-messages.js";
+import type { Finding } from "../types.js";
 
 export interface FileResult {
   path: string;

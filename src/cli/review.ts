@@ -1,6 +1,6 @@
-import type { Colors } from "./colors.js";
-import { colorPatch, unifiedPatch } from "./output/patch.js";
-import type { FileResult } from "./process-file.js";
+import type { Colors } from "../output/colors.js";
+import { colorPatch, unifiedPatch } from "../output/patch.js";
+import type { FileResult } from "../run/process-file.js";
 
 export type Decision = "yes" | "no" | "all" | "quit";
 

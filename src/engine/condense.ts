@@ -7,10 +7,10 @@
  * stays put). The fix's edits never touch a blanked range, so they apply to the file itself.
  */
 import type { Point, Range } from "web-tree-sitter";
-import type { Catalog } from "./catalog.js";
-import type { Edit } from "./types.js";
-import type { LogicalLines } from "./python/indentation.js";
-import { wordsPattern } from "./prefilter.js";
+import type { Catalog } from "../catalog.js";
+import type { Edit } from "../types.js";
+import type { LogicalLines } from "../python/indentation.js";
+import { wordsPattern } from "../prefilter/word-set.js";
 
 /** A top-level statement as Python's tokenizer delimits it: from its first line to the next one's. */
 export interface TopLevelRange {

@@ -1,5 +1,5 @@
 import MagicString from "magic-string";
-import type { Edit } from "./types.js";
+import type { Edit } from "../types.js";
 
 /**
  * Sorted, non-overlapping edits, where edits that touch are joined in plan order: an insertion at

@@ -3,21 +3,21 @@ import { createRequire } from "node:module";
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { RULES, TRANSFORMS } from "../transforms/index.js";
+import { RULES, TRANSFORMS } from "../../transforms/index.js";
 import { EXIT, runCheck, runnerSettings, type CheckSettings, type Format } from "./check-command.js";
-import { createCatalog } from "./catalog.js";
-import { colorsFor } from "./colors.js";
-import { ConfigError, loadConfig, type Config } from "./config.js";
-import { discover } from "./discover.js";
+import { createCatalog } from "../catalog.js";
+import { colorsFor } from "../output/colors.js";
+import { ConfigError, loadConfig, type Config } from "../config.js";
+import { discover } from "../discover/discover.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
-import { defaultJobs, startWorkers } from "./run-files.js";
+import { defaultJobs, startWorkers } from "../run/run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import type { Mode } from "./summary.js";
 
-/** The package's version: package.json is one level up from the bundle, two from the tsc build. */
+/** The package's version: package.json is one level up from the bundle, two from this source file, three from its tsc build. */
 function packageVersion(): string {
   const require = createRequire(import.meta.url);
-  for (const candidate of ["../package.json", "../../package.json"]) {
+  for (const candidate of ["../package.json", "../../package.json", "../../../package.json"]) {
     try {
       const json = require(candidate) as { name?: string; version?: string };
       if (json.name === "mainguard" && json.version) return json.version;

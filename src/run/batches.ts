@@ -1,6 +1,6 @@
-import { TRANSFORMS } from "../transforms/index.js";
-import { createCatalog } from "./catalog.js";
-import { Engine, type RunOptions } from "./engine.js";
+import { TRANSFORMS } from "../../transforms/index.js";
+import { createCatalog } from "../catalog.js";
+import { Engine, type RunOptions } from "../engine/engine.js";
 import { checkFile, isClean, type FileResult } from "./process-file.js";
 import type { WorkerSettings } from "./worker.js";
 

@@ -1,4 +1,4 @@
-import type { Position } from "./types.js";
+import type { Position } from "../types.js";
 
 /** Where the first lone CR (one not followed by LF) is, or -1. Most text holds no CR at all. */
 export function firstLoneCr(source: string): number {

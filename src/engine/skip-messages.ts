@@ -1,4 +1,4 @@
-import type { SkipReason } from "./types.js";
+import type { SkipReason } from "../types.js";
 
 /** The one-line reason a file was not checked or not fixed, as printed after its path. */
 export function skipMessage(reason: SkipReason): string {

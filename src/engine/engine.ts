@@ -5,11 +5,11 @@ import { parse, pythonParser } from "./parser.js";
 import { firstLoneCr, PositionIndex } from "./positions.js";
 import { firstEmptyBlock, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed, type TopLevelRange } from "./condense.js";
-import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "./python/indentation.js";
-import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "./types.js";
-import { DEFAULT_CATALOG, type Catalog } from "./catalog.js";
+import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
+import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "../types.js";
+import { DEFAULT_CATALOG, type Catalog } from "../catalog.js";
 import { applySuppressions } from "./suppression.js";
-import { RawText } from "./prefilter.js";
+import { RawText } from "../prefilter/raw-text.js";
 import { differenceAfterGuarding } from "./verify.js";
 
 export interface EngineOptions {

@@ -1,8 +1,8 @@
 import type { Node } from "web-tree-sitter";
-import { isPlainMainGuard } from "./python/main-guard.js";
-import { topLevelStatements } from "./python/import-time.js";
+import { isPlainMainGuard } from "../python/main-guard.js";
+import { topLevelStatements } from "../python/import-time.js";
 import { blockIndent, isBlankLine, lineEndingAt, lineStartOf, nextLineStart } from "./source-style.js";
-import type { Edit } from "./types.js";
+import type { Edit } from "../types.js";
 
 export const GUARD = 'if __name__ == "__main__":';
 

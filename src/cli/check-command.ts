@@ -1,17 +1,17 @@
-import type { CatalogConfig } from "./catalog.js";
-import type { Colors } from "./colors.js";
-import { formatGithub } from "./output/github.js";
-import { formatJson } from "./output/json.js";
-import { colorPatch, unifiedPatch } from "./output/patch.js";
-import { formatSarif } from "./output/sarif.js";
-import { formatFindings } from "./output/text.js";
-import type { FileResult } from "./process-file.js";
+import type { CatalogConfig } from "../catalog.js";
+import type { Colors } from "../output/colors.js";
+import { formatGithub } from "../output/github.js";
+import { formatJson } from "../output/json.js";
+import { colorPatch, unifiedPatch } from "../output/patch.js";
+import { formatSarif } from "../output/sarif.js";
+import { formatFindings } from "../output/text.js";
+import type { FileResult } from "../run/process-file.js";
 import { progressBar } from "./progress.js";
-import { processFiles, type RunnerSettings } from "./run-files.js";
-import type { WorkerPool } from "./worker-pool.js";
+import { processFiles, type RunnerSettings } from "../run/run-files.js";
+import type { WorkerPool } from "../run/worker-pool.js";
 import { remainingFindings, summaryLine, totals, type Mode } from "./summary.js";
-import type { RuleDoc } from "./types.js";
-import { writeIfUnchanged } from "./write-source.js";
+import type { RuleDoc } from "../types.js";
+import { writeIfUnchanged } from "../output/write-source.js";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
