@@ -88,7 +88,6 @@ export interface Catalog {
   prefilter: {
     needleWords: WordSet;
     needle: RegExp;
-    receiverWords: WordSet;
     receiver: RegExp;
     debugOn: RegExp;
   };
@@ -126,7 +125,6 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
   const prefilter = {
     needleWords: wordSet([...needles]),
     needle: wordsPattern([...needles]),
-    receiverWords: wordSet([...receiverWords]),
     receiver: wordsPattern([...receiverWords]),
     // `debug=True` (or `use_debugger=True`) as a keyword argument, in code with comments blanked.
     debugOn: new RegExp(`${wordsPattern(debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),

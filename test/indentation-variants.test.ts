@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TRANSFORMS } from "../transforms/index.js";
 import { Engine } from "../src/engine/engine.js";
-import { GUARD } from "../src/engine/guard-plan.js";
+import { GUARD } from "../src/python/main-guard.js";
 import { FIXTURES, fixtureCases } from "./fixture-utils.js";
 
 const PYTHON = resolve(import.meta.dirname, "python");

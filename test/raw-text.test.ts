@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG } from "../src/catalog.js";
 import { RawText } from "../src/prefilter/raw-text.js";
-import { wordSet, wordsPattern } from "../src/prefilter/word-set.js";
+import { wordSet } from "../src/prefilter/word-set.js";
 
 const raw = (text: string) => new RawText(Buffer.from(text, "latin1"));
 
@@ -40,22 +40,11 @@ describe("raw-text word search", () => {
     expect(texts.filter((text) => reference.test(text)).length).toBeGreaterThan(1000);
   });
 
-  it("finds whole words where `\\b` does, on random texts", () => {
-    const words = ["app", "application", "flask", "sio"];
-    const set = wordSet(words);
-    const reference = wordsPattern(words);
-    const texts = randomTexts(["app", "application", "flask", "sio", "ap", "lication", "s", "_", " ", ".", "\xe9", "\n", "x"], 40_000, 12);
-    for (const text of texts) expect(raw(text).hasWord(set), JSON.stringify(text)).toBe(reference.test(text));
-    expect(texts.filter((text) => reference.test(text)).length).toBeGreaterThan(1000);
-  });
-
-  it("answers for the catalog's words on the cases that matter", () => {
-    const { needleWords, receiverWords, receiver } = DEFAULT_CATALOG.prefilter;
+  it("finds the catalog's needles called, and only called", () => {
+    const { needleWords } = DEFAULT_CATALOG.prefilter;
     const called = ["app.run()", "app.run_app (x)", "web.run_app\\\n(app)", "# app.run(\n", "from waitress import serve as s", "run"];
     const notCalled = ["x = app.run\n", "app.runner()", "\xe9run()", "def running(self):", "app.run_apps()"];
     for (const text of called) expect(raw(text).hasCalledWord(needleWords), text).toBe(text !== "run");
     for (const text of notCalled) expect(raw(text).hasCalledWord(needleWords), text).toBe(false);
-    const texts = ["app = Flask(__name__)", "mapping.append(x)", "my_app.run()", "\xe9app.run()", "sio.run(app)", "session = 1", "create_app()", "from waitress import serve", "dash\n", "x.dashboard"];
-    for (const text of texts) expect(raw(text).hasWord(receiverWords), text).toBe(receiver.test(text));
   });
 });

@@ -4,7 +4,7 @@
  * `def main(): app.run()` followed by a bare top-level `main()`: the start is one or more calls
  * away, but still happens on import.
  */
-import { GUARD } from "../src/engine/guard-plan.js";
+import { GUARD } from "../src/python/main-guard.js";
 import { analysisOf } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";

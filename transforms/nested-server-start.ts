@@ -4,7 +4,7 @@
  * A server start inside a top-level `try`/`with`/`if`/`for`/`while`: it still runs on import. The
  * fix guards the whole top-level statement, which moves its other statements too: unsafe.
  */
-import { GUARD } from "../src/engine/guard-plan.js";
+import { GUARD } from "../src/python/main-guard.js";
 import { analysisOf, topLevelAncestor } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";

@@ -7,7 +7,7 @@
 import { analysisOf } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
-import { GUARD } from "../src/engine/guard-plan.js";
+import { GUARD } from "../src/python/main-guard.js";
 
 export const MG001: RuleDoc = {
   code: "MG001",

@@ -1,10 +1,8 @@
 import type { Node } from "web-tree-sitter";
-import { isPlainMainGuard } from "../python/main-guard.js";
+import { GUARD, isPlainMainGuard } from "../python/main-guard.js";
 import { topLevelStatements } from "../python/import-time.js";
 import { blockIndent, isBlankLine, lineEndingAt, lineStartOf, nextLineStart } from "./source-style.js";
 import type { Edit } from "../types.js";
-
-export const GUARD = 'if __name__ == "__main__":';
 
 /** Text between two statements on one logical line: `;`, spaces, backslash continuations. */
 const SAME_LOGICAL_LINE = /^[ \t\f]*;?[ \t\f]*(\\(\r\n|\r|\n)[ \t\f]*)*;?[ \t\f]*$/;

@@ -1,3 +1,5 @@
+import { SPACE } from "../ascii.js";
+
 /**
  * Python source with its string literals' contents and comments turned into spaces, so that the
  * prefilter's patterns see code only. Each step is a regex search for where the next comment,
@@ -24,11 +26,6 @@ function search(pattern: RegExp, text: string, from: number): RegExpExecArray | 
   return pattern.exec(text);
 }
 
-/** `text` with every character but line breaks turned into a space. */
-function blanked(text: string): string {
-  return /[\r\n]/.test(text) ? text.replace(/[^\r\n]/g, " ") : " ".repeat(text.length);
-}
-
 /**
  * `text` (a file's bytes as Latin-1, one character per byte) with Python's comments and string
  * literals' contents turned into spaces. A comment runs from `#` to the line break; a string from
@@ -37,11 +34,15 @@ function blanked(text: string): string {
  * quoted one at the end. Quotes and line breaks stay, so every offset and line is the file's.
  */
 export function blankStringsAndComments(text: string): string {
-  const parts: string[] = [];
-  let copied = 0;
+  let bytes: Buffer | undefined;
+  /** Blanks [from, to) but its line breaks. */
   const blank = (from: number, to: number) => {
-    parts.push(text.slice(copied, from), blanked(text.slice(from, to)));
-    copied = to;
+    bytes ??= Buffer.from(text, "latin1");
+    for (let lineBreak = search(LINE_BREAK, text, from); lineBreak && lineBreak.index < to; lineBreak = search(LINE_BREAK, text, from)) {
+      bytes.fill(SPACE, from, lineBreak.index);
+      from = lineBreak.index + 1;
+    }
+    bytes.fill(SPACE, from, to);
   };
   let at = 0;
   for (let opening = search(OPENING, text, at); opening; opening = search(OPENING, text, at)) {
@@ -73,6 +74,5 @@ export function blankStringsAndComments(text: string): string {
     blank(start + delimiter.length, end);
     at = closed ? end + delimiter.length : end;
   }
-  parts.push(text.slice(copied));
-  return parts.join("");
+  return bytes ? bytes.toString("latin1") : text;
 }

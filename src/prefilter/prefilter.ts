@@ -8,12 +8,12 @@ import { wordsPattern } from "./word-set.js";
  * receiver or a function a server's (a framework or server package, an app factory, an
  * application name). Aliases cannot hide both: `from waitress import serve as s` still names
  * `waitress` and `serve`. The needles are found in the bytes themselves, which rules most files
- * out before any string is made.
+ * out before any string is made; the receivers, by a regex, in the text of the few left.
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    const { needleWords, receiverWords } = catalog.prefilter;
-    return raw.hasCalledWord(needleWords) && raw.hasWord(receiverWords);
+    const { needleWords, receiver } = catalog.prefilter;
+    return raw.hasCalledWord(needleWords) && receiver.test(raw.text());
   });
 }
 

@@ -27,27 +27,16 @@ export class RawText {
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
    * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
-  hasCalledWord(set: WordSet): boolean {
-    return this.someWord(set, isWordByte, (end) => calledAfter(this.bytes, end));
-  }
-
-  /** Whether one of `words` occurs as a whole word, as a regex's `\b` sees words (ASCII only). */
-  hasWord(set: WordSet): boolean {
-    return this.someWord(set, isAsciiWordByte, () => true);
-  }
-
-  /**
-   * Whether one of the set's words occurs as a whole word, words being runs of bytes `inWord`
-   * accepts, and `after` holds where it ends. Each anchor is found by a native search (no string
-   * is made), and each hit is widened to the word around it.
-   */
-  private someWord({ anchors, words }: WordSet, inWord: (byte: number) => boolean, after: (end: number) => boolean): boolean {
+  hasCalledWord({ anchors, words }: WordSet): boolean {
     const bytes = this.bytes;
+    // Each anchor is found by a native search (no string is made), and each hit is widened to
+    // the word around it.
     for (const anchor of anchors) {
       for (let at = bytes.indexOf(anchor); at !== -1; at = bytes.indexOf(anchor, at + 1)) {
         let start = at;
-        while (start > 0 && inWord(bytes[start - 1]!)) start--;
-        if (words.some((word) => startsWithAt(bytes, word, start) && !inWord(bytes[start + word.length] ?? SPACE) && after(start + word.length))) return true;
+        while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
+        const called = (word: Buffer) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length);
+        if (words.some(called)) return true;
       }
     }
     return false;
@@ -88,10 +77,7 @@ function calledAfter(bytes: Buffer, at: number): boolean {
   return next === LOWER_A && bytes[i + 1] === LOWER_S && !isWordByte(bytes[i + 2] ?? SPACE);
 }
 
-function isAsciiWordByte(byte: number): boolean {
-  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f;
-}
-
+/** An ASCII letter, digit or underscore, or any non-ASCII byte. */
 function isWordByte(byte: number): boolean {
-  return isAsciiWordByte(byte) || byte >= 0x80;
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte >= 0x80;
 }

@@ -1,5 +1,8 @@
 import type { Node } from "web-tree-sitter";
 
+/** The guard mainguard writes, and names in its messages. */
+export const GUARD = 'if __name__ == "__main__":';
+
 /** Prefixes that leave a string literal's value as written. */
 const PLAIN_STRING_PREFIX = /^[rRuU]?$/;
 
