@@ -5,7 +5,7 @@ import { formatJson } from "../output/json.js";
 import { colorPatch, unifiedPatch } from "../output/patch.js";
 import { formatSarif } from "../output/sarif.js";
 import { formatFindings } from "../output/text.js";
-import type { FileResult } from "../run/process-file.js";
+import type { FileResult } from "../file-result.js";
 import { progressBar } from "./progress.js";
 import { processFiles, type RunnerSettings } from "../run/run-files.js";
 import type { WorkerPool } from "../run/worker-pool.js";

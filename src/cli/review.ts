@@ -1,6 +1,6 @@
 import type { Colors } from "../output/colors.js";
 import { colorPatch, unifiedPatch } from "../output/patch.js";
-import type { FileResult } from "../run/process-file.js";
+import type { FileResult } from "../file-result.js";
 
 export type Decision = "yes" | "no" | "all" | "quit";
 

@@ -1,4 +1,4 @@
-import type { FileResult } from "../run/process-file.js";
+import type { FileResult } from "../file-result.js";
 import type { Finding } from "../types.js";
 
 export type Mode = "report" | "dry-run" | "write" | "interactive";

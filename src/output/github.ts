@@ -1,4 +1,4 @@
-import type { FileResult } from "../run/process-file.js";
+import type { FileResult } from "../file-result.js";
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also escape : and ,.
 const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");

@@ -1,4 +1,4 @@
-import type { FileResult } from "../run/process-file.js";
+import type { FileResult } from "../file-result.js";
 import type { Position, TextEdit } from "../types.js";
 
 /** ruff-like locations: 1-based row and column (UTF-16 code units). */

@@ -1,5 +1,5 @@
 import type * as Sarif from "sarif";
-import type { FileResult } from "../run/process-file.js";
+import type { FileResult } from "../file-result.js";
 import type { Finding, Position, RuleDoc } from "../types.js";
 
 const OWASP = "OWASP A01:2021";

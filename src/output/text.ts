@@ -1,5 +1,5 @@
 import type { Colors } from "./colors.js";
-import type { FileResult } from "../run/process-file.js";
+import type { FileResult } from "../file-result.js";
 
 /** `path:line:col: MG001 message`, and with `verbose` how the receiver was identified. */
 export function formatFindings(file: FileResult, colors: Colors, verbose: boolean): string {

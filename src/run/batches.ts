@@ -1,8 +1,9 @@
 import { TRANSFORMS } from "../../transforms/index.js";
 import { createCatalog } from "../catalog.js";
 import { Engine, type RunOptions } from "../engine/engine.js";
-import { checkFile, isClean, type FileResult } from "./process-file.js";
-import type { WorkerSettings } from "./worker.js";
+import { isClean, type FileResult } from "../file-result.js";
+import { checkFile } from "./process-file.js";
+import type { WorkerSettings } from "./messages.js";
 
 /** The engine a thread checks files with: every transform, with the run's settings. */
 export function engineFor(settings: WorkerSettings): Engine {

@@ -2,23 +2,7 @@ import type { Engine, RunOptions } from "../engine/engine.js";
 import { RawText } from "../prefilter/raw-text.js";
 import { readBytes } from "../read/read-source.js";
 import { skipMessage } from "../engine/skip-messages.js";
-import type { Finding } from "../types.js";
-
-export interface FileResult {
-  path: string;
-  findings: Finding[];
-  /**
-   * Findings a fix would resolve: what the verified rewrite applied when one was made, else (in
-   * report mode, where nothing is rewritten) the findings that carry an applicable fix.
-   */
-  fixable: number;
-  /** Findings silenced by `# mainguard: ignore`. */
-  suppressed: number;
-  /** Why the file was not checked or not fixed; `fatal` problems (unreadable) make the exit code 2. */
-  problem?: { message: string; fatal: boolean };
-  /** Set when fixes were applied: the bytes read and the fixed bytes. */
-  change?: { original: Uint8Array; output: Uint8Array; applied: number };
-}
+import { cleanResult, type FileResult } from "../file-result.js";
 
 /**
  * Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. Its
@@ -55,13 +39,4 @@ export async function checkFile(engine: Engine, path: string, options: RunOption
   } catch (error) {
     return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `internal error: ${(error as Error).stack ?? error}`, fatal: true } };
   }
-}
-
-/** A file with nothing to report: no finding, no fix, no problem, nothing suppressed. */
-export function isClean(file: FileResult): boolean {
-  return file.findings.length === 0 && !file.problem && !file.change && file.suppressed === 0;
-}
-
-export function cleanResult(path: string): FileResult {
-  return { path, findings: [], fixable: 0, suppressed: 0 };
 }

@@ -2,8 +2,9 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { engineFor } from "./batches.js";
 import { preferFastStartup } from "../engine/parser.js";
-import { checkFile, isClean, type FileResult } from "./process-file.js";
-import type { WorkerSettings } from "./worker.js";
+import { isClean } from "../file-result.js";
+import { checkFile } from "./process-file.js";
+import type { ResultBatch, WorkerSettings } from "./messages.js";
 import { WorkerPool } from "./worker-pool.js";
 
 export interface RunnerSettings extends WorkerSettings {
@@ -31,12 +32,6 @@ function smallerThan(files: readonly string[], limit: number): boolean {
 
 export function defaultJobs(): number {
   return availableParallelism();
-}
-
-/** Consecutive files' results: those with something to say, and how many files the run covers. */
-export interface ResultBatch {
-  files: number;
-  results: FileResult[];
 }
 
 /**

@@ -1,8 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { checkClaimed, closeClaims, engineFor, newClaims } from "./batches.js";
-import type { FileResult } from "./process-file.js";
-import type { ResultBatch } from "./run-files.js";
-import type { WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./worker.js";
+import type { FileResult } from "../file-result.js";
+import type { ResultBatch, WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./messages.js";
 
 /** Files per batch sent, and taken at once at most: large enough that messages stay off the
  * profile (claims shrink near the end; see claimFiles). */

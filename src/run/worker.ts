@@ -4,37 +4,8 @@
  * (the main thread joins in once it has walked the tree; see worker-pool.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { CatalogConfig } from "../catalog.js";
-import type { RunOptions } from "../engine/engine.js";
 import { checkClaimed, engineFor } from "./batches.js";
-import type { FileResult } from "./process-file.js";
-
-export interface WorkerSettings {
-  unsafeFixes: boolean;
-  catalog: CatalogConfig;
-  run: RunOptions;
-}
-
-export interface WorkerData extends WorkerSettings {
-  /** The shared counters of batches.ts. */
-  claims: SharedArrayBuffer;
-  /** Threads that check files, the main thread included. */
-  threads: number;
-  /** Files taken at once at most. */
-  most: number;
-}
-
-/** The next paths, in the order the files are numbered (from 0, across batches). */
-export interface WorkerRequest {
-  paths: string[];
-}
-
-/** The results for files `from` … `from + count - 1`: only files with something to say travel back. */
-export interface WorkerReply {
-  from: number;
-  count: number;
-  results: Array<[offset: number, result: FileResult]>;
-}
+import type { WorkerData, WorkerReply, WorkerRequest } from "./messages.js";
 
 const settings = workerData as WorkerData;
 const claims = new Int32Array(settings.claims);

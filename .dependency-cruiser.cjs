@@ -1,0 +1,80 @@
+/**
+ * Who may import whom (docs/architecture.md). `npm run check-imports` applies these rules to
+ * src/ and transforms/; `npm test` runs it first, and test/import-rules.test.ts shows that each
+ * rule catches a planted violation.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      comment: "No module imports one that imports it back, directly or through others (type-only imports included).",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "transforms-see-rules-only",
+      comment:
+        "A transform reads Python (src/python/), the prefilter's byte questions and the shared types and catalog; never I/O, the terminal, the run or output formats.",
+      severity: "error",
+      from: { path: "^transforms/" },
+      to: { path: "^src/", pathNot: "^src/(types|catalog)\\.ts$|^src/(python|prefilter)/" },
+    },
+    {
+      name: "transforms-use-no-io",
+      comment: "Transforms touch no file, process or terminal: no Node built-in, no package but the parser's types.",
+      severity: "error",
+      from: { path: "^transforms/" },
+      to: { dependencyTypes: ["core", "npm", "npm-dev", "npm-optional", "npm-peer", "npm-no-pkg", "npm-unknown"], pathNot: "web-tree-sitter" },
+    },
+    {
+      name: "engine-stays-inside",
+      comment: "The engine (and the Python knowledge it uses) knows nothing of the command line, the run, discovery, reading files or output.",
+      severity: "error",
+      from: { path: "^src/(engine|python)/" },
+      to: { path: "^src/(cli|run|discover|read|output)/" },
+    },
+    {
+      name: "python-is-pure",
+      comment: "src/python/ is knowledge about Python code: it uses no other stage and no Node built-in.",
+      severity: "error",
+      from: { path: "^src/python/" },
+      to: { path: "^src/(engine|prefilter)/|^(node:)?(fs|child_process|worker_threads|process|os|path)$" },
+    },
+    {
+      name: "output-is-not-interactive",
+      comment: "Output formats never import review or any other part of the command line.",
+      severity: "error",
+      from: { path: "^src/output/" },
+      to: { path: "^src/(cli|run)/" },
+    },
+    {
+      name: "stages-do-not-reach-up",
+      comment: "Discovery, reading and the prefilter are used by the run; they never import the run or the command line.",
+      severity: "error",
+      from: { path: "^src/(discover|read|prefilter)/" },
+      to: { path: "^src/(cli|run|output|engine)/" },
+    },
+    {
+      name: "only-the-cli-talks-to-the-terminal",
+      comment: "Commander and Inquirer belong to src/cli/.",
+      severity: "error",
+      from: { pathNot: "^src/cli/" },
+      to: { path: "node_modules/(commander|@inquirer)/" },
+    },
+    {
+      name: "no-unresolvable",
+      comment: "Every import resolves to a file or an installed package.",
+      severity: "error",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};

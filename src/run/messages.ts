@@ -1,0 +1,38 @@
+/** What the main thread and the worker threads say to each other (worker.ts, worker-pool.ts). */
+import type { CatalogConfig } from "../catalog.js";
+import type { RunOptions } from "../engine/engine.js";
+import type { FileResult } from "../file-result.js";
+
+/** What every thread needs to build its engine and check files as the run asks. */
+export interface WorkerSettings {
+  unsafeFixes: boolean;
+  catalog: CatalogConfig;
+  run: RunOptions;
+}
+
+export interface WorkerData extends WorkerSettings {
+  /** The shared counters of batches.ts. */
+  claims: SharedArrayBuffer;
+  /** Threads that check files, the main thread included. */
+  threads: number;
+  /** Files taken at once at most. */
+  most: number;
+}
+
+/** The next paths, in the order the files are numbered (from 0, across batches). */
+export interface WorkerRequest {
+  paths: string[];
+}
+
+/** The results for files `from` … `from + count - 1`: only files with something to say travel back. */
+export interface WorkerReply {
+  from: number;
+  count: number;
+  results: Array<[offset: number, result: FileResult]>;
+}
+
+/** Consecutive files' results: those with something to say, and how many files the run covers. */
+export interface ResultBatch {
+  files: number;
+  results: FileResult[];
+}

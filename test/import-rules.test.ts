@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const DEPCRUISE = join(ROOT, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
+
+/** What `npm run check-imports` says about `root`: its exit code and, per violation, the rule and the importing file. */
+function check(root: string): { code: number | null; violations: string[] } {
+  const result = spawnSync(process.execPath, [DEPCRUISE, "src", "transforms", "--config", ".dependency-cruiser.cjs"], { cwd: root, encoding: "utf8" });
+  const violations = [...result.stdout.matchAll(/^ {2}error ([\w-]+): (\S+) →/gm)].map((match) => `${match[1]}: ${match[2]}`);
+  return { code: result.status, violations: violations.sort() };
+}
+
+describe("the import rules (.dependency-cruiser.cjs)", () => {
+  it("hold for the code as it is", () => {
+    expect(check(ROOT)).toEqual({ code: 0, violations: [] });
+  });
+
+  it("catch a planted cycle and each forbidden import, and fail the check", () => {
+    const root = mkdtempSync(join(tmpdir(), "mainguard-imports-"));
+    for (const entry of ["src", "transforms", "tsconfig.json", ".dependency-cruiser.cjs"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+    const plant = (file: string, line: string) => appendFileSync(join(root, file), `\n${line}\n`);
+    // catalog.ts imports word-set.ts; a type import back closes a cycle. The other imports planted
+    // reach modules that import nothing of the importer's, so each breaks one rule and closes no cycle.
+    plant("src/prefilter/word-set.ts", 'export type { Catalog } from "../catalog.js";');
+    plant("transforms/server-start.ts", 'import { readFileSync } from "node:fs";\nexport const read = readFileSync;');
+    plant("transforms/exposed-debugger.ts", 'export { colorsFor } from "../src/output/colors.js";');
+    plant("src/engine/verify.ts", 'export { colorsFor } from "../output/colors.js";');
+    plant("src/output/json.ts", 'export { reviewChanges } from "../cli/review.js";');
+    plant("src/python/module-scope.ts", 'export { wordSet } from "../prefilter/word-set.js";');
+    plant("src/read/encoding.ts", 'export { colorsFor } from "../output/colors.js";');
+    plant("src/output/text.ts", 'export { Command } from "commander";');
+    const { code, violations } = check(root);
+    expect(violations).toEqual([
+      "engine-stays-inside: src/engine/verify.ts",
+      "no-cycles: src/catalog.ts",
+      "only-the-cli-talks-to-the-terminal: src/output/text.ts",
+      "output-is-not-interactive: src/output/json.ts",
+      "python-is-pure: src/python/module-scope.ts",
+      "stages-do-not-reach-up: src/read/encoding.ts",
+      "transforms-see-rules-only: transforms/exposed-debugger.ts",
+      "transforms-use-no-io: transforms/server-start.ts",
+    ]);
+    expect(code).toBe(violations.length);
+  });
+});
