@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { RULES, TRANSFORMS } from "../../transforms/index.js";
@@ -8,7 +8,8 @@ import { EXIT, runCheck, runnerSettings, type CheckSettings, type Format } from 
 import { createCatalog } from "../catalog.js";
 import { colorsFor } from "../output/colors.js";
 import { ConfigError, loadConfig, type Config } from "../config.js";
-import { discover } from "../discover/discover.js";
+import { discoverFiles, type GitAwareDiscovery } from "../discover/git-discovery.js";
+import { changedSince } from "../git/changes.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
 import { defaultJobs, startWorkers } from "../run/run-files.js";
 import { runStdin } from "./stdin-mode.js";
@@ -38,6 +39,8 @@ interface Options {
   format: Format;
   exclude: string[];
   ignore: boolean;
+  git: boolean;
+  changedSince?: string;
   jobs?: number;
   verbose?: boolean;
   quiet?: boolean;
@@ -65,6 +68,8 @@ function program(): Command {
     .addOption(new Option("--format <format>", "findings output").choices(["text", "json", "sarif", "github"]).default("text"))
     .option("--exclude <glob>", "gitignore-style pattern to skip, relative to this directory (repeatable)", (v: string, all: string[]) => [...all, v], [])
     .option("--no-ignore", "do not read .gitignore files or .git/info/exclude")
+    .option("--no-git", "walk the folders instead of asking git for their files")
+    .option("--changed-since <ref>", "only the files that differ from the merge-base of <ref> and HEAD (committed, staged, unstaged or untracked)")
     .option("--jobs <n>", "threads that check files (default: the number of cores)", positiveInteger)
     .option("-v, --verbose", "explain how each server start was recognised")
     .option("-q, --quiet", "no summary line or progress bar")
@@ -175,14 +180,39 @@ async function main(argv: string[]): Promise<number> {
     { base: cwd, patterns: options.exclude },
     ...(config.path ? [{ base: dirname(config.path), patterns: config.exclude }] : []),
   ];
-  const { files, missing } = discover(paths, cwd, { gitignore: options.ignore, exclude, onFile: pool && ((file) => pool.add(file)) });
-  for (const path of missing) fail(`${path}: no such file or directory`);
+  let changed: ReadonlySet<string> | undefined;
+  if (options.changedSince !== undefined) {
+    const changes = changedSince(options.changedSince, cwd);
+    if (!changes.ok) {
+      fail(changes.message);
+      return EXIT.error;
+    }
+    changed = changes.files;
+  }
+  const discovery = await discoverFiles(paths, cwd, {
+    gitignore: options.ignore,
+    git: options.git,
+    exclude,
+    // Only a file in the change set is checked: hand files to the workers once that is known.
+    onFile: pool && !changed ? (file) => pool.add(file) : undefined,
+  });
+  const realCwd = realpathSync(cwd);
+  const files = changed ? discovery.files.filter((file) => changed.has(resolve(realCwd, file))) : discovery.files;
+  for (const path of discovery.missing) fail(`${path}: no such file or directory`);
+  if (settings.verbose && !options.showFiles) process.stderr.write(`mainguard: ${discoveryNote(discovery, files)}\n`);
   if (options.showFiles) {
     process.stdout.write(files.map((file) => `${file}\n`).join(""));
-    return missing.length > 0 ? EXIT.error : EXIT.clean;
+    return discovery.missing.length > 0 ? EXIT.error : EXIT.clean;
   }
-  return runCheck(files, settings, missing.length > 0, pool);
+  return runCheck(files, settings, discovery.missing.length > 0, pool);
 }
+
+/** How the files were found (for -v). */
+function discoveryNote(discovery: GitAwareDiscovery, files: readonly string[]): string {
+  return `${plural(files.length, "file")} ${discovery.by === "git" ? "listed by git" : "found by walking the folders"}`;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 /** Resolves once everything written to `stream` so far has been handed to the system. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

@@ -15,7 +15,7 @@ export interface DiscoveryOptions {
   gitignore?: boolean;
   /** Extra gitignore-style patterns, each group relative to its base directory. */
   exclude?: readonly ExcludePatterns[];
-  /** Called with each file (as shown) as soon as it is found, before the list is sorted. */
+  /** Called with each file (as shown) as soon as the walk finds it, before the list is sorted. */
   onFile?: (file: string) => void;
 }
 
@@ -34,6 +34,18 @@ export interface Discovery {
 /** What a user sees for a file: relative to the current directory, with forward slashes. */
 export function displayPath(absolute: string, cwd: string): string {
   return toPosix(relative(cwd, absolute) || ".");
+}
+
+/** Whether an --exclude or `[tool.mainguard]` pattern covers an absolute path. */
+export function excludeMatcher(groups: readonly ExcludePatterns[]): (path: string, isDirectory: boolean) => boolean {
+  const excludes = groups
+    .filter((group) => group.patterns.length > 0)
+    .map((group) => ({ base: group.base, matcher: ignore({ ignorecase: false }).add([...group.patterns]) }));
+  return (path, isDirectory) =>
+    excludes.some(({ base, matcher }) => {
+      const rel = displayPath(path, base);
+      return !rel.startsWith("..") && matcher.ignores(isDirectory ? `${rel}/` : rel);
+    });
 }
 
 /**
@@ -55,14 +67,7 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
   const files = new Map<string, string>(); // real path → the path shown for it, as first reached
   const seenDirectories = new Set<string>();
   const missing: string[] = [];
-  const excludes = (options.exclude ?? [])
-    .filter((group) => group.patterns.length > 0)
-    .map((group) => ({ base: group.base, matcher: ignore({ ignorecase: false }).add([...group.patterns]) }));
-  const excluded = (path: string, isDirectory: boolean) =>
-    excludes.some(({ base, matcher }) => {
-      const rel = displayPath(path, base);
-      return !rel.startsWith("..") && matcher.ignores(isDirectory ? `${rel}/` : rel);
-    });
+  const excluded = excludeMatcher(options.exclude ?? []);
   const record = (real: string, shown: string) => {
     files.set(real, shown);
     options.onFile?.(shown);

@@ -1,0 +1,77 @@
+import { renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeTree, runCli } from "./cli-utils.js";
+import { git, repository } from "./git-utils.js";
+
+const start = (port: number) => `from flask import Flask\n\napp = Flask(__name__)\n\napp.run(port=${port})\n`;
+
+/**
+ * A history as a pull request sees it: `main` with five services, a branch that changes one and
+ * renames another, `main` moving on after the branch left it, and on the branch a staged change,
+ * an unstaged one and an untracked file.
+ */
+function history(): string {
+  const root = repository({
+    "svc/a.py": start(1), "svc/b.py": start(2), "svc/c.py": start(3), "svc/d.py": start(4), "svc/e.py": start(5), "tools/f.py": start(6),
+    ".gitignore": "scratch/\n",
+  });
+  git(root, "switch", "-q", "-c", "feature");
+  writeFileSync(join(root, "svc/a.py"), `${start(1)}# changed on the branch\n`);
+  git(root, "mv", "svc/e.py", "svc/e2.py");
+  git(root, "commit", "-q", "-am", "branch work");
+  git(root, "switch", "-q", "main");
+  writeFileSync(join(root, "tools/f.py"), `${start(6)}# changed on main after the branch left\n`);
+  git(root, "commit", "-q", "-am", "main moves on");
+  git(root, "switch", "-q", "feature");
+  writeFileSync(join(root, "svc/b.py"), `${start(2)}# staged\n`);
+  git(root, "add", "svc/b.py");
+  writeFileSync(join(root, "svc/c.py"), `${start(3)}# not staged\n`);
+  writeFileSync(join(root, "svc/g.py"), start(7));
+  writeFileSync(join(root, "svc/h.txt"), "not Python\n");
+  return root;
+}
+
+const paths = (stdout: string) => [...new Set((JSON.parse(stdout) as Array<{ path: string }>).map((finding) => finding.path))];
+
+describe("--changed-since", () => {
+  it("checks only what differs from the merge-base: committed on the branch, staged, unstaged, untracked, renamed", () => {
+    const root = history();
+    const result = runCli(["--changed-since", "main", "--format", "json", "."], root);
+    expect(result.code).toBe(1);
+    expect(paths(result.stdout)).toEqual(["svc/a.py", "svc/b.py", "svc/c.py", "svc/e2.py", "svc/g.py"]);
+    expect(result.stderr).toContain("5 files scanned, 5 findings");
+    // The same change set whichever way the files are found.
+    expect(runCli(["--no-git", "--changed-since", "main", "--format", "json", "."], root).stdout).toBe(result.stdout);
+    // Intersected with the paths given, and with a ref given as a commit.
+    const base = git(root, "rev-parse", "main~1").trim();
+    expect(paths(runCli(["--changed-since", base, "--format", "json", "svc/a.py", "svc/c.py", "tools"], root).stdout)).toEqual(["svc/a.py", "svc/c.py"]);
+    // From a subfolder, paths stay relative to it.
+    expect(runCli(["--changed-since", "main", "--show-files"], join(root, "svc")).stdout).toBe("a.py\nb.py\nc.py\ne2.py\ng.py\n");
+  });
+
+  it("fixes only the changed files with --write", () => {
+    const root = history();
+    renameSync(join(root, "svc/g.py"), join(root, "svc/g_new.py"));
+    const result = runCli(["--changed-since", "main", "--write", "."], root);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("5 files scanned, 5 findings, 5 fixed in 5 files.");
+    expect(git(root, "status", "--porcelain", "--", "svc/d.py", "tools/f.py")).toBe("");
+  });
+
+  it("says which ref it does not know, and exits 2", () => {
+    const root = history();
+    const result = runCli(["--changed-since", "no-such-branch", "."], root);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("mainguard: error: --changed-since no-such-branch: no such branch, tag or commit in this repository\n");
+    expect(runCli(["--changed-since", "--output=x", "."], root).stderr).toContain("--changed-since --output=x: no such branch");
+  });
+
+  it("says it needs a git work tree, and exits 2", () => {
+    const root = makeTree({ "app.py": start(1) });
+    const result = runCli(["--changed-since", "main", "."], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`mainguard: error: --changed-since needs a git work tree, and ${root} is not in one\n`);
+  });
+});
