@@ -30,10 +30,10 @@ module.exports = {
     },
     {
       name: "engine-stays-inside",
-      comment: "The engine (and the Python knowledge it uses) knows nothing of the command line, the run, discovery, reading files or output.",
+      comment: "The engine (and the Python knowledge it uses) knows nothing of the command line, the run, discovery, git, reading files or output.",
       severity: "error",
       from: { path: "^src/(engine|python)/" },
-      to: { path: "^src/(cli|run|discover|read|output)/" },
+      to: { path: "^src/(cli|run|discover|git|read|output)/" },
     },
     {
       name: "python-is-pure",
@@ -55,6 +55,13 @@ module.exports = {
       severity: "error",
       from: { path: "^src/(discover|read|prefilter)/" },
       to: { path: "^src/(cli|run|output|engine)/" },
+    },
+    {
+      name: "git-only-runs-git",
+      comment: "src/git/ asks git and parses its answers; it uses nothing else of mainguard's.",
+      severity: "error",
+      from: { path: "^src/git/" },
+      to: { path: "^src/", pathNot: "^src/git/" },
     },
     {
       name: "only-the-cli-talks-to-the-terminal",

@@ -2,7 +2,7 @@
 // run (ripgrep for reading the tree, ast-grep for a native tree-sitter tool, `node -e 0` for
 // start-up). Each figure is the median of interleaved runs. Nothing here is a test: it measures.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +74,24 @@ function buildTrees() {
   return { big, parse, small: join(small, "app.py"), copied, python };
 }
 
+/** The big tree again, hard-linked, committed into a throwaway git repository: git lists its files. */
+function gitTree(big) {
+  const tree = join(WORK, "big-git");
+  const link = (from, to) => {
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) link(join(from, entry.name), join(to, entry.name));
+      else linkSync(join(from, entry.name), join(to, entry.name));
+    }
+  };
+  link(big, tree);
+  const git = (...args) => execFileSync("git", ["-c", "user.email=bench@example.com", "-c", "user.name=bench", "-c", "commit.gpgsign=false", ...args], { cwd: tree, stdio: "ignore" });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-q", "-m", "bench");
+  return tree;
+}
+
 function sizeOf(dir) {
   let bytes = 0;
   const walk = (d) => {
@@ -112,9 +130,11 @@ function peakRss(args, cwd) {
 
 need("rg", "apt-get install ripgrep");
 need("/usr/bin/time", "apt-get install time");
+need("git", "apt-get install git");
 if (!existsSync(CLI)) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
 
 const trees = buildTrees();
+const gitBig = gitTree(trees.big);
 const mg = (args, cwd) => ({ command: process.execPath, args: [CLI, "-q", ...args], cwd });
 
 const [scan, rg, sg, floor] = compare([
@@ -122,6 +142,11 @@ const [scan, rg, sg, floor] = compare([
   { command: "rg", args: ["-l", "-F", ".run(", "."], cwd: trees.big },
   { command: AST_GREP, args: ["scan", "--rule", join(WORK, "rule.yml"), "."], cwd: trees.big },
   { command: process.execPath, args: [FLOOR, "."], cwd: trees.big },
+]);
+const [gitScan, gitRg, walkerScan] = compare([
+  mg(["."], gitBig),
+  { command: "rg", args: ["-l", "-F", ".run(", "."], cwd: gitBig },
+  mg(["--no-git", "."], gitBig),
 ]);
 const [parseMg, parseSg] = compare([
   mg(["."], trees.parse),
@@ -131,8 +156,12 @@ const [parseMg, parseSg] = compare([
 const ONE_FILE_RUNS = RUNS * 4;
 const [one, node] = compare([mg([trees.small], WORK), { command: process.execPath, args: ["-e", "0"], cwd: WORK }], ONE_FILE_RUNS);
 const rss = peakRss(["-q", "."], trees.big);
-const report = spawnSync(process.execPath, [CLI, "--format", "json", "services"], { cwd: trees.big, encoding: "utf8", maxBuffer: 1e8 });
-const found = new Set(JSON.parse(report.stdout).filter((f) => f.code === "MG001").map((f) => f.path)).size;
+const planted = (cwd) => {
+  const report = spawnSync(process.execPath, [CLI, "--format", "json", "services"], { cwd, encoding: "utf8", maxBuffer: 1e8 });
+  return new Set(JSON.parse(report.stdout).filter((f) => f.code === "MG001").map((f) => f.path)).size;
+};
+const found = planted(trees.big);
+const foundInGit = planted(gitBig);
 
 const files = (dir) => execFileSync("rg", ["--files", "-g", "*.py", dir], { encoding: "utf8", maxBuffer: 1e9 }).split("\n").filter(Boolean).length;
 const ratio = (a, b) => (a / b).toFixed(2);
@@ -140,11 +169,13 @@ const ms = (v) => `${v.toFixed(0)} ms`;
 const rows = [
   ["big tree: mainguard scan / `rg -l -F .run(`", `${ms(scan)} / ${ms(rg)}`, ratio(scan, rg), "≤ 4"],
   ["big tree: floor (scripts/floor.mjs) / `rg -l -F .run(`", `${ms(floor)} / ${ms(rg)}`, ratio(floor, rg), "(reference)"],
+  ["big tree in git: mainguard scan / `rg -l -F .run(`", `${ms(gitScan)} / ${ms(gitRg)}`, ratio(gitScan, gitRg), "≤ 2.0"],
+  ["big tree in git: scan with git / with `--no-git`", `${ms(gitScan)} / ${ms(walkerScan)}`, ratio(gitScan, walkerScan), "(reference)"],
   ["big tree: ast-grep / mainguard", `${ms(sg)} / ${ms(scan)}`, ratio(sg, scan), "≥ 5"],
   ["parse-bound tree: mainguard / ast-grep", `${ms(parseMg)} / ${ms(parseSg)}`, ratio(parseMg, parseSg), "≤ 1.5"],
   ["one small file: mainguard / `node -e 0`", `${ms(one)} / ${ms(node)}`, ratio(one, node), "≤ 2.0"],
   ["big tree: peak RSS", `${rss.toFixed(0)} MB`, "", "≤ 200 MB"],
-  ["planted services found", `${found} of ${PLANTED}`, "", `${PLANTED}`],
+  ["planted services found (plain tree, git tree)", `${found}, ${foundInGit} of ${PLANTED}`, "", `${PLANTED}`],
 ];
 console.log(`\nmainguard bench — ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, median of ${RUNS} interleaved runs (${ONE_FILE_RUNS} for one small file)`);
 console.log(`big tree: ${files(trees.big)} files, ${(sizeOf(trees.big) / 1e6).toFixed(0)} MB (${trees.copied} from ${trees.python} and its site-packages, ${PLANTED} planted Flask services)`);

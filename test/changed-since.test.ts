@@ -1,5 +1,6 @@
-import { renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTree, runCli } from "./cli-utils.js";
 import { git, repository } from "./git-utils.js";
@@ -66,6 +67,23 @@ describe("--changed-since", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe("mainguard: error: --changed-since no-such-branch: no such branch, tag or commit in this repository\n");
     expect(runCli(["--changed-since", "--output=x", "."], root).stderr).toContain("--changed-since --output=x: no such branch");
+  });
+
+  it("is the GitHub Action's changed-since input", () => {
+    const root = history();
+    const action = readFileSync(resolve(import.meta.dirname, "../action.yml"), "utf8");
+    // The action's own script: the `run: |` block of its "Run mainguard" step.
+    const block = action.slice(action.indexOf("- name: Run mainguard"));
+    const script = block.slice(block.indexOf("run: |") + "run: |".length).replace(/^ {8}/gm, "");
+    const env = { ...process.env, GITHUB_ACTION_PATH: resolve(import.meta.dirname, ".."), MG_PATHS: ".", MG_MODE: "report", MG_SARIF: "out.sarif", MG_ARGS: "", MG_FAIL: "true", MG_CHANGED_SINCE: "main" };
+    const result = spawnSync("bash", ["-e", "-c", script], { cwd: root, env, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    const sarif = JSON.parse(readFileSync(join(root, "out.sarif"), "utf8")) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const uris = sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual(["svc/a.py", "svc/b.py", "svc/c.py", "svc/e2.py", "svc/g.py"]);
+    expect(result.stdout.match(/^::warning /gm)).toHaveLength(5);
+    const all = spawnSync("bash", ["-e", "-c", script], { cwd: root, env: { ...env, MG_CHANGED_SINCE: "" }, encoding: "utf8" });
+    expect(all.stdout.match(/^::warning /gm)).toHaveLength(7);
   });
 
   it("says it needs a git work tree, and exits 2", () => {

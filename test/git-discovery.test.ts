@@ -87,7 +87,7 @@ describe("files listed by git", () => {
     expect(found(root, ["svc/build"]).stdout).toBe("svc/build/app.py\n");
   });
 
-  it("leaves symlinks, nested repositories and trees outside git to the walker", () => {
+  it("leaves symlinks, submodules, nested repositories and trees outside git to the walker", () => {
     const linked = repository({ "app.py": FLASK_START });
     symlinkSync("app.py", join(linked, "link.py"));
     expect(howFound(linked)).toMatch(/found by walking/);
@@ -97,6 +97,12 @@ describe("files listed by git", () => {
     writeFileSync(join(nested, "inner/app.py"), FLASK_START);
     expect(howFound(nested)).toMatch(/found by walking/);
     expect(found(nested).stdout).toBe("app.py\ninner/app.py\n");
+    const library = repository({ "lib.py": FLASK_START });
+    const withSubmodule = repository({ "app.py": FLASK_START });
+    git(withSubmodule, "-c", "protocol.file.allow=always", "submodule", "add", "-q", library, "vendored");
+    git(withSubmodule, "commit", "-q", "-m", "submodule");
+    expect(howFound(withSubmodule)).toMatch(/found by walking/);
+    expect(found(withSubmodule).stdout).toBe("app.py\nvendored/lib.py\n");
     const plain = makeTree({ "app.py": FLASK_START });
     expect(howFound(plain)).toMatch(/found by walking/);
   });

@@ -34,9 +34,11 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
     plant("src/python/module-scope.ts", 'export { wordSet } from "../prefilter/word-set.js";');
     plant("src/read/encoding.ts", 'export { colorsFor } from "../output/colors.js";');
     plant("src/output/text.ts", 'export { Command } from "commander";');
+    plant("src/git/git.ts", 'export { DEFAULT_CATALOG } from "../catalog.js";');
     const { code, violations } = check(root);
     expect(violations).toEqual([
       "engine-stays-inside: src/engine/verify.ts",
+      "git-only-runs-git: src/git/git.ts",
       "no-cycles: src/catalog.ts",
       "only-the-cli-talks-to-the-terminal: src/output/text.ts",
       "output-is-not-interactive: src/output/json.ts",
