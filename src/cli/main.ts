@@ -87,6 +87,8 @@ Examples:
                                        preview the fixes as a patch, then apply it with git
   mainguard -i services/billing        review each file's diff and answer y/n/a/q
   mainguard --write .                  fix every file in place
+  mainguard --changed-since origin/main
+                                       only the files this branch changed (a pull request)
   mainguard --format sarif . > mainguard.sarif
                                        SARIF 2.1.0 for GitHub code scanning
   mainguard --stdin-filename app.py < app.py
