@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, makeTree, runCli } from "./cli-utils.js";
+import { repository } from "./git-utils.js";
 
 const app = (name: string) => `from flask import Flask\n\n${name} = Flask(__name__)\n${name}.run()\n`;
 const fixed = (name: string) => `from flask import Flask\n\n${name} = Flask(__name__)\nif __name__ == "__main__":\n    ${name}.run()\n`;
@@ -44,6 +45,18 @@ describe("-i in a real terminal", () => {
     expect(contents(root)).toEqual([`${app("a")}# edited meanwhile\n`, fixed("b"), fixed("c")]);
     expect(output).toContain("mainguard: a.py: it changed since it was read; not written");
     expect(output).toContain("3 files scanned, 3 findings, 2 fixed in 2 files, 1 not written.");
+    expect(status).toBe(1);
+  });
+
+  it("does not offer a file with uncommitted changes in a git work tree", () => {
+    const root = repository(FILES);
+    writeFileSync(join(root, "b.py"), `# work in progress\n${app("b")}`);
+    const { status, output } = drive(root, ["y", "y"]);
+    expect(contents(root)).toEqual([fixed("a"), `# work in progress\n${app("b")}`, fixed("c")]);
+    expect(output).toContain("mainguard: b.py: has uncommitted changes; commit or stash them, or pass --allow-dirty");
+    expect(output).toContain("file 2 of 2: c.py");
+    expect(output).not.toContain("Apply this fix to b.py?");
+    expect(output).toContain("3 files scanned, 3 findings, 2 fixed in 2 files, 1 file with uncommitted work left alone.");
     expect(status).toBe(1);
   });
 

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTree, runCli } from "./cli-utils.js";
+import { git, repository } from "./git-utils.js";
 
 /** The hooks as pre-commit reads them: id → the entry's arguments after the `mainguard` command. */
 function hooks(): Map<string, string[]> {
@@ -35,9 +36,12 @@ describe(".pre-commit-hooks.yaml", () => {
     expect(readFileSync(join(root, "svc/app.py"), "utf8")).toBe(STAGED["svc/app.py"]);
   });
 
-  it("mainguard fixes the staged files it is given and passes once they are fixed", () => {
+  it("mainguard fixes the staged files it is given and passes once they are fixed, in a git work tree too", () => {
     const [, ...args] = hooks().get("mainguard")!;
-    const root = makeTree(STAGED);
+    // Staged files differ from HEAD: the clean-tree guard of --write must not refuse them.
+    const root = repository({ "svc/ok.py": STAGED["svc/ok.py"] });
+    writeFileSync(join(root, "svc/app.py"), STAGED["svc/app.py"]);
+    git(root, "add", "svc/app.py");
     const first = runCli([...args, "svc/app.py", "svc/ok.py"], root);
     expect(first.code).toBe(0);
     expect(readFileSync(join(root, "svc/app.py"), "utf8")).toBe('from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run()\n');

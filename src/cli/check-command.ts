@@ -12,6 +12,7 @@ import type { WorkerPool } from "../run/worker-pool.js";
 import { remainingFindings, summaryLine, totals, type Mode } from "./summary.js";
 import type { RuleDoc } from "../types.js";
 import { writeIfUnchanged } from "../output/write-source.js";
+import { cleanTreeGuard, uncommittedMessage } from "./clean-tree.js";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -27,6 +28,8 @@ export interface CheckSettings {
   out: Colors;
   rules: readonly RuleDoc[];
   version: string;
+  /** Fix files with uncommitted changes too (otherwise, in a git work tree, they are left alone). */
+  allowDirty: boolean;
 }
 
 /** What the workers need to know, from the run's settings. */
@@ -69,7 +72,19 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   let fatal = fatalBefore;
   const note = (file: FileResult, message: string) => process.stderr.write(`mainguard: ${file.path}: ${message}\n`);
 
+  const uncommitted = mode === "write" || mode === "interactive" ? (settings.allowDirty ? () => undefined : cleanTreeGuard(process.cwd())) : undefined;
+  const dirty = new Set<string>();
+  /** Whether the file holds uncommitted work, said once: it is then not written. */
+  const refusedAsDirty = (file: FileResult) => {
+    const state = uncommitted?.(file.path);
+    if (state && !dirty.has(file.path)) {
+      dirty.add(file.path);
+      note(file, uncommittedMessage(state));
+    }
+    return state !== undefined;
+  };
   const write = async (file: FileResult) => {
+    if (refusedAsDirty(file)) return;
     const outcome = await writeIfUnchanged(file.path, file.change!.original, file.change!.output);
     if (outcome.written) written.add(file.path);
     else {
@@ -117,7 +132,9 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   let ending: "finished" | "quit" | "interrupted" = "finished";
   if (mode === "interactive" && !signals.signal()) {
     const { reviewChanges } = await import("./review.js");
-    ending = await reviewChanges(results.filter((file) => file.change), settings.out, write, settings.unsafeFixes);
+    // Files with uncommitted work are not offered.
+    const offered = results.filter((file) => file.change && !refusedAsDirty(file));
+    ending = await reviewChanges(offered, settings.out, write, settings.unsafeFixes);
     for (const file of results) printFindings(file);
   }
 
@@ -127,7 +144,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
 
   signals.stop();
   const signal = signals.signal();
-  const sum = totals(checked, results, written, settings.unsafeFixes);
+  const sum = totals(checked, results, written, settings.unsafeFixes, dirty);
   const stopped = signal ? ` Stopped by ${signal} after ${checked} of ${files.length} files; every file is as it was or fully fixed.` : "";
   // A summary on Ctrl-C even with -q: the user must learn what was written.
   if (!settings.quiet || signal) {

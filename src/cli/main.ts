@@ -41,6 +41,7 @@ interface Options {
   ignore: boolean;
   git: boolean;
   changedSince?: string;
+  allowDirty?: boolean;
   jobs?: number;
   verbose?: boolean;
   quiet?: boolean;
@@ -64,6 +65,7 @@ function program(): Command {
     .option("-i, --interactive", "per file: show the diff and ask y (apply), n (skip), a (this and all remaining), q (quit)")
     .option("--write", "apply every fix")
     .option("--unsafe-fixes", "also apply unsafe fixes (MG002)")
+    .option("--allow-dirty", "with --write or -i, also fix files with uncommitted changes or untracked")
     .option("--no-unsafe-fixes", "do not apply unsafe fixes, whatever pyproject.toml says")
     .addOption(new Option("--format <format>", "findings output").choices(["text", "json", "sarif", "github"]).default("text"))
     .option("--exclude <glob>", "gitignore-style pattern to skip, relative to this directory (repeatable)", (v: string, all: string[]) => [...all, v], [])
@@ -174,6 +176,7 @@ async function main(argv: string[]): Promise<number> {
     out,
     rules: RULES,
     version,
+    allowDirty: options.allowDirty === true,
   };
   // A directory may hold thousands of files: start the workers now, so that they load while it is
   // read and check each file as soon as it is found.

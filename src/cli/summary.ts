@@ -12,6 +12,8 @@ export interface RunTotals {
   skipped: number;
   suppressed: number;
   notWritten: number;
+  /** Files not written because they hold uncommitted work (the clean-tree guard). */
+  uncommitted: number;
   /** Findings whose fix is unsafe and was not enabled (ruff's "hidden fixes"). */
   unsafeHidden: number;
 }
@@ -23,8 +25,8 @@ export function remainingFindings(file: FileResult, written: ReadonlySet<string>
 }
 
 /** Totals over `files` checked files, of which `results` are those with something to say. */
-export function totals(files: number, results: readonly FileResult[], written: ReadonlySet<string>, unsafeFixes = false): RunTotals {
-  const sum: RunTotals = { files, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0, unsafeHidden: 0 };
+export function totals(files: number, results: readonly FileResult[], written: ReadonlySet<string>, unsafeFixes = false, uncommitted: ReadonlySet<string> = new Set()): RunTotals {
+  const sum: RunTotals = { files, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0, uncommitted: 0, unsafeHidden: 0 };
   for (const file of results) {
     sum.findings += file.findings.length;
     if (!unsafeFixes) sum.unsafeHidden += file.findings.filter((finding) => finding.fix?.applicability === "unsafe").length;
@@ -35,7 +37,8 @@ export function totals(files: number, results: readonly FileResult[], written: R
     if (written.has(file.path)) {
       sum.fixed += file.change.applied;
       sum.fixedFiles++;
-    } else sum.notWritten++;
+    } else if (uncommitted.has(file.path)) sum.uncommitted++;
+    else sum.notWritten++;
   }
   return sum;
 }
@@ -52,5 +55,6 @@ export function summaryLine(sum: RunTotals, mode: Mode): string {
   if (sum.suppressed > 0) parts.push(`${sum.suppressed} suppressed`);
   if (sum.skipped > 0) parts.push(`${sum.skipped} skipped`);
   if (writes && sum.notWritten > 0) parts.push(`${sum.notWritten} not written`);
+  if (writes && sum.uncommitted > 0) parts.push(`${plural(sum.uncommitted, "file")} with uncommitted work left alone`);
   return parts.join(", ") + ".";
 }
