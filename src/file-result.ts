@@ -9,6 +9,8 @@ export interface FileResult {
    * report mode, where nothing is rewritten) the findings that carry an applicable fix.
    */
   fixable: number;
+  /** Whether this file's unsafe fixes were applied too (its settings, or --unsafe-fixes). */
+  unsafeFixes?: boolean;
   /** Findings silenced by `# mainguard: ignore`. */
   suppressed: number;
   /** Why the file was not checked or not fixed; `fatal` problems (unreadable) make the exit code 2. */

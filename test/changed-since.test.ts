@@ -51,12 +51,17 @@ describe("--changed-since", () => {
     expect(runCli(["--changed-since", "main", "--show-files"], join(root, "svc")).stdout).toBe("a.py\nb.py\nc.py\ne2.py\ng.py\n");
   });
 
-  it("fixes only the changed files with --write", () => {
+  it("fixes only the changed files with --write: the committed ones, and with --allow-dirty the rest", () => {
     const root = history();
     renameSync(join(root, "svc/g.py"), join(root, "svc/g_new.py"));
-    const result = runCli(["--changed-since", "main", "--write", "."], root);
+    const committed = runCli(["--changed-since", "main", "--write", "."], root);
+    expect(committed.code).toBe(1);
+    expect(committed.stderr).toContain("5 files scanned, 5 findings, 2 fixed in 2 files, 3 files with uncommitted work left alone.");
+    expect(git(root, "status", "--porcelain", "--", "svc/a.py", "svc/e2.py")).toBe(" M svc/a.py\n M svc/e2.py\n");
+    const result = runCli(["--changed-since", "main", "--write", "--allow-dirty", "."], root);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("5 files scanned, 5 findings, 5 fixed in 5 files.");
+    // a.py and e2.py were fixed by the first run, and now differ from HEAD: fixed already, nothing to do.
+    expect(result.stderr).toContain("5 files scanned, 3 findings, 3 fixed in 3 files.");
     expect(git(root, "status", "--porcelain", "--", "svc/d.py", "tools/f.py")).toBe("");
   });
 

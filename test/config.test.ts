@@ -51,15 +51,15 @@ describe("[tool.mainguard] in pyproject.toml", () => {
     expect(runCli(["--show-files"], join(root, "pkg")).stdout).toBe("main.py\n");
   });
 
-  it("rejects unknown keys, wrong types and malformed TOML with exit 2, naming the file", () => {
+  it("rejects unknown keys, wrong types and malformed TOML with exit 2, naming the file, the line and the key", () => {
     const unknown = makeTree({ "pyproject.toml": "[tool.mainguard]\nextra-apps = [\"x\"]\n", "a.py": "x = 1\n" });
     const result = runCli(["."], unknown);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `mainguard: error: ${join(unknown, "pyproject.toml")}: [tool.mainguard]: unknown key \`extra-apps\` (known: exclude, extra-app-names, extra-server-calls, unsafe-fixes)\n`,
+      `mainguard: error: ${join(unknown, "pyproject.toml")}:2: [tool.mainguard]: unknown key \`extra-apps\` (known: exclude, extend, extra-app-names, extra-server-calls, unsafe-fixes)\n`,
     );
-    const wrongType = makeTree({ "pyproject.toml": '[tool.mainguard]\nunsafe-fixes = "yes"\n' });
-    expect(runCli(["."], wrongType).stderr).toContain("`unsafe-fixes` must be true or false");
+    const wrongType = makeTree({ "pyproject.toml": '[project]\nname = "x"\n\n[tool.mainguard]\nexclude = []\nunsafe-fixes = "yes"\n' });
+    expect(runCli(["."], wrongType).stderr).toBe(`mainguard: error: ${join(wrongType, "pyproject.toml")}:6: [tool.mainguard]: \`unsafe-fixes\` must be true or false\n`);
     const badName = makeTree({ "pyproject.toml": '[tool.mainguard]\nextra-server-calls = ["serve"]\n' });
     expect(runCli(["."], badName).stderr).toContain('"serve" is not a dotted name');
     const malformed = makeTree({ "pyproject.toml": "[tool.mainguard]\nexclude = [\n" });

@@ -47,6 +47,9 @@ function makeMonorepo(): string {
   // A directory loop: svc-9/loop points back at services/.
   symlinkSync("..", join(root, "services/svc-9/loop"));
   mkdirSync(join(root, "empty"));
+  // Committed, as a monorepo is: --write leaves files with uncommitted work alone.
+  execFileSync("git", ["add", "-A"], { cwd: root });
+  execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=T", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "monorepo"], { cwd: root });
   return root;
 }
 

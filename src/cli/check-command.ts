@@ -1,4 +1,3 @@
-import type { CatalogConfig } from "../catalog.js";
 import type { Colors } from "../output/colors.js";
 import { formatGithub } from "../output/github.js";
 import { formatJson } from "../output/json.js";
@@ -19,8 +18,10 @@ export type Format = "text" | "json" | "sarif" | "github";
 export interface CheckSettings {
   mode: Mode;
   format: Format;
-  unsafeFixes: boolean;
-  catalog: CatalogConfig;
+  /** --unsafe-fixes or --no-unsafe-fixes, over every file's settings. */
+  unsafeFixes?: boolean;
+  /** --config: the one pyproject.toml every file uses. */
+  configPath?: string;
   jobs: number;
   verbose: boolean;
   quiet: boolean;
@@ -35,7 +36,7 @@ export interface CheckSettings {
 /** What the workers need to know, from the run's settings. */
 export function runnerSettings(settings: CheckSettings): RunnerSettings {
   const run = { fix: settings.mode !== "report", describeFixes: settings.format === "json" || settings.format === "sarif" };
-  return { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run };
+  return { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run };
 }
 
 export const EXIT = { clean: 0, pending: 1, error: 2, interrupted: 130, terminated: 143 } as const;
@@ -94,7 +95,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   };
   const printFindings = (file: FileResult) => {
     if (file.findings.length === 0) return;
-    const remaining = { ...file, findings: remainingFindings(file, written, settings.unsafeFixes) };
+    const remaining = { ...file, findings: remainingFindings(file, written) };
     if (format === "text") process.stdout.write(formatFindings(remaining, settings.out, settings.verbose));
     else if (format === "github") process.stdout.write(formatGithub(remaining));
   };
@@ -134,17 +135,17 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
     const { reviewChanges } = await import("./review.js");
     // Files with uncommitted work are not offered.
     const offered = results.filter((file) => file.change && !refusedAsDirty(file));
-    ending = await reviewChanges(offered, settings.out, write, settings.unsafeFixes);
+    ending = await reviewChanges(offered, settings.out, write);
     for (const file of results) printFindings(file);
   }
 
-  const kept = results.map((file) => ({ ...file, findings: remainingFindings(file, written, settings.unsafeFixes) }));
+  const kept = results.map((file) => ({ ...file, findings: remainingFindings(file, written) }));
   if (format === "json") process.stdout.write(formatJson(kept));
   if (format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version));
 
   signals.stop();
   const signal = signals.signal();
-  const sum = totals(checked, results, written, settings.unsafeFixes, dirty);
+  const sum = totals(checked, results, written, dirty);
   const stopped = signal ? ` Stopped by ${signal} after ${checked} of ${files.length} files; every file is as it was or fully fixed.` : "";
   // A summary on Ctrl-C even with -q: the user must learn what was written.
   if (!settings.quiet || signal) {

@@ -7,7 +7,9 @@ import { RULES, TRANSFORMS } from "../../transforms/index.js";
 import { EXIT, runCheck, runnerSettings, type CheckSettings, type Format } from "./check-command.js";
 import { createCatalog } from "../catalog.js";
 import { colorsFor } from "../output/colors.js";
-import { ConfigError, loadConfig, type Config } from "../config.js";
+import { SettingsResolver, type Settings } from "../config/settings.js";
+import { ConfigError } from "../config/table.js";
+import { formatSettings } from "./show-settings.js";
 import { discoverFiles, type GitAwareDiscovery } from "../discover/git-discovery.js";
 import { changedSince } from "../git/changes.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
@@ -42,6 +44,8 @@ interface Options {
   git: boolean;
   changedSince?: string;
   allowDirty?: boolean;
+  config?: string;
+  showSettings?: string;
   jobs?: number;
   verbose?: boolean;
   quiet?: boolean;
@@ -78,6 +82,8 @@ function program(): Command {
     .option("--color", "force colour")
     .option("--no-color", "never colour (NO_COLOR and FORCE_COLOR are honoured too)")
     .option("--show-files", "list the files that would be checked, and exit")
+    .option("--config <path>", "use this pyproject.toml's [tool.mainguard] for every file (default: each file's nearest)")
+    .option("--show-settings <file>", "print the settings that apply to <file> and where each comes from, and exit")
     .option("--stdin-filename <path>", "read one file from stdin and write the fixed source to stdout; <path> names it")
     .version(version, "--version")
     .addHelpText(
@@ -141,23 +147,31 @@ async function main(argv: string[]): Promise<number> {
   }
   const mode: Mode = options.write ? "write" : options.dryRun ? "dry-run" : options.interactive ? "interactive" : "report";
   const cwd = process.cwd();
-  let config: Config;
+  // Each file's settings come from its nearest pyproject.toml (or --config's); the current
+  // folder's are read now, so that a broken one stops the run before anything is checked.
+  const configPath = options.config !== undefined ? resolve(cwd, options.config) : undefined;
+  const resolver = new SettingsResolver(configPath);
+  let here: Settings;
   try {
-    config = await loadConfig(options.stdinFilename !== undefined ? dirname(resolve(cwd, options.stdinFilename)) : cwd);
+    here = resolver.forFolder(options.stdinFilename !== undefined ? dirname(resolve(cwd, options.stdinFilename)) : cwd);
+    if (options.showSettings !== undefined) {
+      process.stdout.write(formatSettings(options.showSettings, resolver.forFile(resolve(cwd, options.showSettings)), cwd, options));
+      return EXIT.clean;
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     fail(error.message);
     return EXIT.error;
   }
-  // Flags win over pyproject.toml.
-  const unsafeFixes = options.unsafeFixes ?? config.unsafeFixes ?? false;
 
   if (options.stdinFilename !== undefined) {
     if (command.args.length > 0 || mode === "interactive") {
       fail("--stdin-filename reads one file from stdin: give no paths and no -i");
       return EXIT.error;
     }
-    return runStdin({ path: options.stdinFilename, transforms: TRANSFORMS, unsafeFixes, catalog: createCatalog(config), dryRun: mode === "dry-run" });
+    // Flags win over pyproject.toml.
+    const unsafeFixes = options.unsafeFixes ?? here.unsafeFixes;
+    return runStdin({ path: options.stdinFilename, transforms: TRANSFORMS, unsafeFixes, catalog: createCatalog(here.catalog), dryRun: mode === "dry-run" });
   }
   if (mode === "interactive" && !(process.stdin.isTTY && process.stdout.isTTY)) {
     fail("--interactive needs a terminal (stdin and stdout); use --dry-run to preview or --write to apply");
@@ -168,8 +182,8 @@ async function main(argv: string[]): Promise<number> {
   const settings: CheckSettings = {
     mode,
     format: options.format,
-    unsafeFixes,
-    catalog: { extraAppNames: config.extraAppNames, extraServerCalls: config.extraServerCalls },
+    unsafeFixes: options.unsafeFixes,
+    configPath,
     jobs: options.jobs ?? defaultJobs(),
     verbose: options.verbose === true,
     quiet: options.quiet === true,
@@ -181,10 +195,6 @@ async function main(argv: string[]): Promise<number> {
   // A directory may hold thousands of files: start the workers now, so that they load while it is
   // read and check each file as soon as it is found.
   const pool = !options.showFiles && settings.jobs > 1 && paths.some(isDirectory) ? startWorkers(runnerSettings(settings)) : undefined;
-  const exclude = [
-    { base: cwd, patterns: options.exclude },
-    ...(config.path ? [{ base: dirname(config.path), patterns: config.exclude }] : []),
-  ];
   let changed: ReadonlySet<string> | undefined;
   if (options.changedSince !== undefined) {
     const changes = changedSince(options.changedSince, cwd);
@@ -194,13 +204,22 @@ async function main(argv: string[]): Promise<number> {
     }
     changed = changes.files;
   }
-  const discovery = await discoverFiles(paths, cwd, {
-    gitignore: options.ignore,
-    git: options.git,
-    exclude,
-    // Only a file in the change set is checked: hand files to the workers once that is known.
-    onFile: pool && !changed ? (file) => pool.add(file) : undefined,
-  });
+  let discovery: GitAwareDiscovery;
+  try {
+    discovery = await discoverFiles(paths, cwd, {
+      gitignore: options.ignore,
+      git: options.git,
+      exclude: [{ base: cwd, patterns: options.exclude }],
+      // Every folder's settings are read here, before its files are checked.
+      excludeFor: (folder) => resolver.forFolder(folder).exclude,
+      // Only a file in the change set is checked: hand files to the workers once that is known.
+      onFile: pool && !changed ? (file) => pool.add(file) : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    fail(error.message);
+    return EXIT.error;
+  }
   const realCwd = realpathSync(cwd);
   const files = changed ? discovery.files.filter((file) => changed.has(resolve(realCwd, file))) : discovery.files;
   for (const path of discovery.missing) fail(`${path}: no such file or directory`);

@@ -19,17 +19,17 @@ export interface RunTotals {
 }
 
 /** The findings of a file still pending: all of them, unless its fix was written. */
-export function remainingFindings(file: FileResult, written: ReadonlySet<string>, unsafeFixes: boolean): Finding[] {
+export function remainingFindings(file: FileResult, written: ReadonlySet<string>): Finding[] {
   if (!written.has(file.path)) return file.findings;
-  return file.findings.filter((finding) => !(finding.fix && (finding.fix.applicability === "safe" || unsafeFixes)));
+  return file.findings.filter((finding) => !(finding.fix && (finding.fix.applicability === "safe" || file.unsafeFixes === true)));
 }
 
 /** Totals over `files` checked files, of which `results` are those with something to say. */
-export function totals(files: number, results: readonly FileResult[], written: ReadonlySet<string>, unsafeFixes = false, uncommitted: ReadonlySet<string> = new Set()): RunTotals {
+export function totals(files: number, results: readonly FileResult[], written: ReadonlySet<string>, uncommitted: ReadonlySet<string> = new Set()): RunTotals {
   const sum: RunTotals = { files, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0, uncommitted: 0, unsafeHidden: 0 };
   for (const file of results) {
     sum.findings += file.findings.length;
-    if (!unsafeFixes) sum.unsafeHidden += file.findings.filter((finding) => finding.fix?.applicability === "unsafe").length;
+    if (file.unsafeFixes !== true) sum.unsafeHidden += file.findings.filter((finding) => finding.fix?.applicability === "unsafe").length;
     sum.fixable += file.fixable;
     sum.suppressed += file.suppressed;
     if (file.problem) sum.skipped++;

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { relative, resolve } from "node:path";
-import ignore from "ignore";
+import { dirname, relative, resolve } from "node:path";
+import ignore, { type Ignore } from "ignore";
 import { IgnoreRules } from "./ignore-rules.js";
 import { toPosix, withSeparator } from "./path-text.js";
 
@@ -15,6 +15,8 @@ export interface DiscoveryOptions {
   gitignore?: boolean;
   /** Extra gitignore-style patterns, each group relative to its base directory. */
   exclude?: readonly ExcludePatterns[];
+  /** The patterns that apply to the entries of a folder (its pyproject.toml's), besides `exclude`. */
+  excludeFor?: (folder: string) => readonly ExcludePatterns[];
   /** Called with each file (as shown) as soon as the walk finds it, before the list is sorted. */
   onFile?: (file: string) => void;
 }
@@ -36,16 +38,24 @@ export function displayPath(absolute: string, cwd: string): string {
   return toPosix(relative(cwd, absolute) || ".");
 }
 
-/** Whether an --exclude or `[tool.mainguard]` pattern covers an absolute path. */
-export function excludeMatcher(groups: readonly ExcludePatterns[]): (path: string, isDirectory: boolean) => boolean {
-  const excludes = groups
-    .filter((group) => group.patterns.length > 0)
-    .map((group) => ({ base: group.base, matcher: ignore({ ignorecase: false }).add([...group.patterns]) }));
-  return (path, isDirectory) =>
-    excludes.some(({ base, matcher }) => {
-      const rel = displayPath(path, base);
-      return !rel.startsWith("..") && matcher.ignores(isDirectory ? `${rel}/` : rel);
-    });
+/** Each list of patterns, compiled once. */
+const matchers = new WeakMap<readonly string[], Ignore>();
+
+function covers(groups: readonly ExcludePatterns[], path: string, isDirectory: boolean): boolean {
+  return groups.some(({ base, patterns }) => {
+    if (patterns.length === 0) return false;
+    let matcher = matchers.get(patterns);
+    if (!matcher) matchers.set(patterns, (matcher = ignore({ ignorecase: false }).add([...patterns])));
+    const rel = displayPath(path, base);
+    return !rel.startsWith("..") && matcher.ignores(isDirectory ? `${rel}/` : rel);
+  });
+}
+
+/** Whether an --exclude pattern, or one of the entry's folder's `[tool.mainguard]`, covers an absolute path. */
+export function excludeMatcher(options: DiscoveryOptions): (path: string, isDirectory: boolean) => boolean {
+  const fixed = options.exclude ?? [];
+  const { excludeFor } = options;
+  return (path, isDirectory) => covers(fixed, path, isDirectory) || (excludeFor !== undefined && covers(excludeFor(dirname(path)), path, isDirectory));
 }
 
 /**
@@ -67,7 +77,7 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
   const files = new Map<string, string>(); // real path → the path shown for it, as first reached
   const seenDirectories = new Set<string>();
   const missing: string[] = [];
-  const excluded = excludeMatcher(options.exclude ?? []);
+  const excluded = excludeMatcher(options);
   const record = (real: string, shown: string) => {
     files.set(real, shown);
     options.onFile?.(shown);

@@ -57,9 +57,8 @@ export async function discoverFiles(paths: readonly string[], cwd: string, optio
  * git has applied .gitignore already. Each folder is judged once.
  */
 function keptBelow(roots: readonly string[], cwd: string, options: DiscoveryOptions): (shown: string) => boolean {
-  const patterns = (options.exclude ?? []).some((group) => group.patterns.length > 0);
-  const matcher = excludeMatcher(options.exclude ?? []);
-  const excluded = (shown: string, isDirectory: boolean) => patterns && matcher(resolve(cwd, shown), isDirectory);
+  const matcher = excludeMatcher(options);
+  const excluded = (shown: string, isDirectory: boolean) => matcher(resolve(cwd, shown), isDirectory);
   const folders = new Map<string, boolean>(roots.map((root) => [root, true]));
   const folderKept = (folder: string): boolean => {
     let known = folders.get(folder);

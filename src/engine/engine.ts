@@ -93,6 +93,11 @@ export class Engine {
     return this.options.transforms.filter((transform) => transform.mayMatch(raw, this.catalog));
   }
 
+  /** Whether unsafe fixes are applied too. */
+  get unsafeFixes(): boolean {
+    return this.options.unsafeFixes === true;
+  }
+
   /** Whether a fix run would try to fix this finding. */
   willFix(finding: Finding): boolean {
     return finding.fix !== undefined && (finding.fix.applicability === "safe" || this.options.unsafeFixes === true);

@@ -1,13 +1,28 @@
+import { resolve } from "node:path";
 import { TRANSFORMS } from "../../transforms/index.js";
+import { SettingsResolver, type Settings } from "../config/settings.js";
 import { createCatalog } from "../catalog.js";
 import { Engine, type RunOptions } from "../engine/engine.js";
 import { isClean, type FileResult } from "../file-result.js";
 import { checkFile } from "./process-file.js";
 import type { WorkerSettings } from "./messages.js";
 
-/** The engine a thread checks files with: every transform, with the run's settings. */
-export function engineFor(settings: WorkerSettings): Engine {
-  return Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes, catalog: createCatalog(settings.catalog) });
+/**
+ * The engine a thread checks each file with: every transform, with the settings of the file's
+ * pyproject.toml (see SettingsResolver) and the run's flags; one engine per settings.
+ */
+export function enginesFor(settings: WorkerSettings): (path: string) => Engine {
+  const resolver = new SettingsResolver(settings.configPath);
+  const engines = new Map<Settings, Engine>();
+  return (path) => {
+    const found = resolver.forFile(resolve(path));
+    let engine = engines.get(found);
+    if (!engine) {
+      engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes ?? found.unsafeFixes, catalog: createCatalog(found.catalog) });
+      engines.set(found, engine);
+    }
+    return engine;
+  };
 }
 
 /** The two counters every thread shares (an Int32Array over a SharedArrayBuffer). */
@@ -51,7 +66,7 @@ export function claimFiles(claims: Int32Array, available: number, threads: numbe
  * claims, so that paths sent and replies received meanwhile arrive.
  */
 export async function checkClaimed(
-  engine: Engine,
+  engineOf: (path: string) => Engine,
   claims: Int32Array,
   sent: readonly string[],
   share: { threads: number; most: number; options: RunOptions },
@@ -62,16 +77,16 @@ export async function checkClaimed(
     const claim = stopped() ? undefined : claimFiles(claims, sent.length, share.threads, share.most);
     if (!claim) return;
     const { from, count } = claim;
-    done(from, count, await checkBatch(engine, sent.slice(from, from + count), share.options));
+    done(from, count, await checkBatch(engineOf, sent.slice(from, from + count), share.options));
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
 /** Checks files in turn; only those with something to say are returned, by their offset. */
-export async function checkBatch(engine: Engine, paths: readonly string[], options: RunOptions): Promise<Array<[offset: number, result: FileResult]>> {
+export async function checkBatch(engineOf: (path: string) => Engine, paths: readonly string[], options: RunOptions): Promise<Array<[offset: number, result: FileResult]>> {
   const results: Array<[number, FileResult]> = [];
   for (const [offset, path] of paths.entries()) {
-    const result = await checkFile(engine, path, options);
+    const result = await checkFile(engineOf(path), path, options);
     if (!isClean(result)) results.push([offset, result]);
   }
   return results;

@@ -1,12 +1,13 @@
 /** What the main thread and the worker threads say to each other (worker.ts, worker-pool.ts). */
-import type { CatalogConfig } from "../catalog.js";
 import type { RunOptions } from "../engine/engine.js";
 import type { FileResult } from "../file-result.js";
 
-/** What every thread needs to build its engine and check files as the run asks. */
+/** What every thread needs to build its engines and check files as the run asks. */
 export interface WorkerSettings {
-  unsafeFixes: boolean;
-  catalog: CatalogConfig;
+  /** --unsafe-fixes or --no-unsafe-fixes, over every file's settings. */
+  unsafeFixes?: boolean;
+  /** --config: the one pyproject.toml every file uses (else each file's nearest). */
+  configPath?: string;
   run: RunOptions;
 }
 

@@ -18,7 +18,7 @@ export async function processFile(engine: Engine, path: string, options: RunOpti
   const text = source.codec.decode(source.bytes);
   const result = await engine.run(text, path, { ...options, transforms });
   const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
-  const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed };
+  const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed, unsafeFixes: engine.unsafeFixes };
   if (result.skipped) {
     file.problem = { message: skipMessage(result.skipped), fatal: false };
   } else if (result.applied > 0) {

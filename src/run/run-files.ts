@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { engineFor } from "./batches.js";
+import { enginesFor } from "./batches.js";
 import { preferFastStartup } from "../engine/parser.js";
 import { isClean } from "../file-result.js";
 import { checkFile } from "./process-file.js";
@@ -44,9 +44,9 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
   const jobs = pool?.size ?? Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (jobs <= 1) {
     if (smallerThan(files, FAST_STARTUP_BYTES)) preferFastStartup();
-    const engine = engineFor(settings);
+    const engineOf = enginesFor(settings);
     for (const path of files) {
-      const result = await checkFile(engine, path, settings.run);
+      const result = await checkFile(engineOf(path), path, settings.run);
       onDone?.();
       yield { files: 1, results: isClean(result) ? [] : [result] };
     }
@@ -60,5 +60,5 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
  * so that they load while the tree is read, and hands them files as it finds them.
  */
 export function startWorkers(settings: RunnerSettings, jobs = settings.jobs): WorkerPool {
-  return WorkerPool.start({ unsafeFixes: settings.unsafeFixes, catalog: settings.catalog, run: settings.run }, jobs);
+  return WorkerPool.start({ unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run: settings.run }, jobs);
 }

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { checkClaimed, closeClaims, engineFor, newClaims } from "./batches.js";
+import { checkClaimed, closeClaims, enginesFor, newClaims } from "./batches.js";
 import type { FileResult } from "../file-result.js";
 import type { ResultBatch, WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./messages.js";
 
@@ -85,7 +85,7 @@ export class WorkerPool {
   /** Takes files in this thread until none is left. */
   private async help(): Promise<void> {
     const share = { threads: this.size, most: BATCH, options: this.settings.run };
-    await checkClaimed(engineFor(this.settings), this.claims, this.sent, share, (from, count, results) => {
+    await checkClaimed(enginesFor(this.settings), this.claims, this.sent, share, (from, count, results) => {
       this.record(from, count, results);
       this.wake?.();
     }, () => this.stopped);

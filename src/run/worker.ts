@@ -4,19 +4,19 @@
  * (the main thread joins in once it has walked the tree; see worker-pool.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { checkClaimed, engineFor } from "./batches.js";
+import { checkClaimed, enginesFor } from "./batches.js";
 import type { WorkerData, WorkerReply, WorkerRequest } from "./messages.js";
 
 const settings = workerData as WorkerData;
 const claims = new Int32Array(settings.claims);
-const engine = engineFor(settings);
+const engineOf = enginesFor(settings);
 const paths: string[] = [];
 let running = false;
 
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
-  await checkClaimed(engine, claims, paths, { threads: settings.threads, most: settings.most, options: settings.run }, (from, count, results) =>
+  await checkClaimed(engineOf, claims, paths, { threads: settings.threads, most: settings.most, options: settings.run }, (from, count, results) =>
     parentPort!.postMessage({ from, count, results } satisfies WorkerReply),
   );
   running = false;
