@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import type { Colors } from "../output/colors.js";
 import { formatGithub } from "../output/github.js";
 import { formatJson } from "../output/json.js";
@@ -12,6 +13,8 @@ import { remainingFindings, summaryLine, totals, type Mode } from "./summary.js"
 import type { RuleDoc } from "../types.js";
 import { writeIfUnchanged } from "../output/write-source.js";
 import { cleanTreeGuard, uncommittedMessage } from "./clean-tree.js";
+import { writeSplit, type SplitBy } from "../output/split.js";
+import { workTreeTop } from "../git/files.js";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -31,6 +34,8 @@ export interface CheckSettings {
   version: string;
   /** Fix files with uncommitted changes too (otherwise, in a git work tree, they are left alone). */
   allowDirty: boolean;
+  /** With --dry-run: the patches go to files in `out`, one per owner or package, not to stdout. */
+  split?: { by: SplitBy; out: string };
 }
 
 /** What the workers need to know, from the run's settings. */
@@ -109,7 +114,7 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
       fatal ||= file.problem.fatal;
     }
     if (mode === "dry-run") {
-      if (file.change) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.original, file.change.output), settings.out));
+      if (file.change && !settings.split) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.original, file.change.output), settings.out));
       return;
     }
     if (mode === "interactive") return;
@@ -137,6 +142,13 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
     const offered = results.filter((file) => file.change && !refusedAsDirty(file));
     ending = await reviewChanges(offered, settings.out, write);
     for (const file of results) printFindings(file);
+  }
+
+  if (settings.split && !signals.signal()) {
+    const cwd = process.cwd();
+    const { patches } = writeSplit(results, settings.split.by, settings.split.out, workTreeTop(cwd) ?? cwd, cwd);
+    const where = relative(cwd, settings.split.out) || ".";
+    process.stderr.write(`mainguard: ${patches.length} patch${patches.length === 1 ? "" : "es"} in ${where}, listed in index.md and index.json\n`);
   }
 
   const kept = results.map((file) => ({ ...file, findings: remainingFindings(file, written) }));

@@ -10,6 +10,7 @@ import { colorsFor } from "../output/colors.js";
 import { SettingsResolver, type Settings } from "../config/settings.js";
 import { ConfigError } from "../config/table.js";
 import { formatSettings } from "./show-settings.js";
+import type { SplitBy } from "../output/split.js";
 import { discoverFiles, type GitAwareDiscovery } from "../discover/git-discovery.js";
 import { changedSince } from "../git/changes.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
@@ -46,6 +47,8 @@ interface Options {
   allowDirty?: boolean;
   config?: string;
   showSettings?: string;
+  splitBy?: SplitBy;
+  out?: string;
   jobs?: number;
   verbose?: boolean;
   quiet?: boolean;
@@ -81,6 +84,8 @@ function program(): Command {
     .option("-q, --quiet", "no summary line or progress bar")
     .option("--color", "force colour")
     .option("--no-color", "never colour (NO_COLOR and FORCE_COLOR are honoured too)")
+    .addOption(new Option("--split-by <by>", "with --dry-run and --out: one patch per owner (CODEOWNERS) or per package").choices(["owners", "package"]))
+    .option("--out <dir>", "where --split-by writes its patches, index.md and index.json")
     .option("--show-files", "list the files that would be checked, and exit")
     .option("--config <path>", "use this pyproject.toml's [tool.mainguard] for every file (default: each file's nearest)")
     .option("--show-settings <file>", "print the settings that apply to <file> and where each comes from, and exit")
@@ -146,6 +151,10 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.error;
   }
   const mode: Mode = options.write ? "write" : options.dryRun ? "dry-run" : options.interactive ? "interactive" : "report";
+  if ((options.splitBy !== undefined || options.out !== undefined) && !(options.splitBy && options.out && mode === "dry-run")) {
+    fail("--split-by and --out go together, with --dry-run: mainguard --dry-run --split-by owners --out DIR");
+    return EXIT.error;
+  }
   const cwd = process.cwd();
   // Each file's settings come from its nearest pyproject.toml (or --config's); the current
   // folder's are read now, so that a broken one stops the run before anything is checked.
@@ -191,6 +200,7 @@ async function main(argv: string[]): Promise<number> {
     rules: RULES,
     version,
     allowDirty: options.allowDirty === true,
+    split: options.splitBy && options.out ? { by: options.splitBy, out: resolve(cwd, options.out) } : undefined,
   };
   // A directory may hold thousands of files: start the workers now, so that they load while it is
   // read and check each file as soon as it is found.
