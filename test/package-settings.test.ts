@@ -1,16 +1,18 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTree, runCli } from "./cli-utils.js";
+import { repository } from "./git-utils.js";
 
 const start = (module: string, name: string) => `from ${module} import ${name}\n\n${name}.run()\n`;
 
 /**
- * A monorepo of three packages. The root's table makes `api` an application and excludes
- * `scratch/`; billing has its own table (`server`, excluding `legacy/`); users extends the root's
- * and adds a server call; reports has a pyproject.toml without a table, so the root's applies.
+ * A monorepo of three packages, each with its own table, and a fourth folder without one. The
+ * root's table makes `api` an application and excludes `scratch/`; billing's makes `server` one
+ * and excludes `legacy/`; users' extends the root's and adds a server call; reports' makes `web`
+ * one and excludes `generated/`; tools has a pyproject.toml without a table, so the root's applies.
  */
 function monorepo(): string {
-  return makeTree({
+  return repository({
     "pyproject.toml": '[tool.mainguard]\nextra-app-names = ["api"]\nexclude = ["scratch/"]\n',
     "packages/billing/pyproject.toml": '[project]\nname = "billing"\n\n[tool.mainguard]\nexclude = ["legacy/"]\nextra-app-names = ["server"]\n',
     "packages/billing/app.py": start("billing", "server"),
@@ -21,9 +23,14 @@ function monorepo(): string {
     "packages/users/api_app.py": start("users", "api"),
     "packages/users/dev.py": "from users.dev import serve\n\nserve()\n",
     "packages/users/scratch/try.py": start("users", "api"),
-    "packages/reports/pyproject.toml": '[project]\nname = "reports"\n',
+    "packages/reports/pyproject.toml": '[project]\nname = "reports"\n\n[tool.mainguard]\nextra-app-names = ["web"]\nexclude = ["generated/"]\n',
+    "packages/reports/web.py": start("reports", "web"),
     "packages/reports/api.py": start("reports", "api"),
-    "packages/reports/server.py": start("reports", "server"),
+    "packages/reports/generated/web.py": start("reports", "web"),
+    "packages/reports/scratch/web.py": start("reports", "web"),
+    "tools/pyproject.toml": '[project]\nname = "tools"\n',
+    "tools/api.py": start("tools", "api"),
+    "tools/server.py": start("tools", "server"),
   });
 }
 
@@ -35,11 +42,14 @@ describe("settings per package", () => {
     const expected = [
       "packages/billing/app.py MG001",
       "packages/billing/scratch/try.py MG001",
-      "packages/reports/api.py MG001",
+      "packages/reports/scratch/web.py MG001",
+      "packages/reports/web.py MG001",
       "packages/users/api_app.py MG001",
       "packages/users/dev.py MG001",
+      "tools/api.py MG001",
     ];
-    for (const args of [["."], ["--no-git", "."], ["--jobs", "2", "."], ["packages/billing", "packages/users", "packages/reports"]]) {
+    expect(runCli(["-v", "."], root).stderr).toContain("files listed by git");
+    for (const args of [["."], ["--no-git", "."], ["--jobs", "2", "."], ["packages/billing", "packages/users", "packages/reports", "tools"]]) {
       const result = runCli(["--format", "json", ...args], root);
       expect(found(result.stdout), args.join(" ")).toEqual(expected);
       expect(result.code).toBe(1);
@@ -55,6 +65,7 @@ describe("settings per package", () => {
       "packages/billing/api_start.py MG001",
       "packages/reports/api.py MG001",
       "packages/users/api_app.py MG001",
+      "tools/api.py MG001",
     ]);
     const missing = runCli(["--config", "nope.toml", "."], root);
     expect(missing.code).toBe(2);
