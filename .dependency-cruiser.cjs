@@ -57,6 +57,13 @@ module.exports = {
       to: { path: "^src/(cli|run|output|engine)/" },
     },
     {
+      name: "reports-are-read-not-run",
+      comment: "src/report/ reads scanners' reports and joins them with results; it never runs files, fixes or prints.",
+      severity: "error",
+      from: { path: "^src/report/" },
+      to: { path: "^src/(cli|run|output|engine|discover|git|read|prefilter)/" },
+    },
+    {
       name: "git-only-runs-git",
       comment: "src/git/ asks git and parses its answers; it uses nothing else of mainguard's.",
       severity: "error",

@@ -1,4 +1,4 @@
-import type { Finding } from "./types.js";
+import type { Finding, SiteVerdict } from "./types.js";
 
 /** One file's outcome, as the run hands it to the summary and the output formats. */
 export interface FileResult {
@@ -17,11 +17,13 @@ export interface FileResult {
   problem?: { message: string; fatal: boolean };
   /** Set when fixes were applied: the bytes read and the fixed bytes. */
   change?: { original: Uint8Array; output: Uint8Array; applied: number };
+  /** `--from-report`: the verdict on each line the report names in this file, in the order given. */
+  verdicts?: SiteVerdict[];
 }
 
 /** A file with nothing to report: no finding, no fix, no problem, nothing suppressed. */
 export function isClean(file: FileResult): boolean {
-  return file.findings.length === 0 && !file.problem && !file.change && file.suppressed === 0;
+  return file.findings.length === 0 && !file.problem && !file.change && file.suppressed === 0 && file.verdicts === undefined;
 }
 
 export function cleanResult(path: string): FileResult {

@@ -106,4 +106,31 @@ export interface FixResult {
   suppressed: number;
   /** Set when the file was not (or could not be) changed for a reason the user must hear. */
   skipped?: SkipReason;
+  /** With `RunOptions.sites`: the verdict on each, in order. */
+  verdicts?: SiteVerdict[];
+}
+
+/** What a scanner's rule is about: a server start, Werkzeug's debugger, or a bind to every interface. */
+export type Concern = "server-start" | "debug" | "bind-all";
+
+/** A line a scanner's report names, to be judged (`--from-report`). */
+export interface Site {
+  /** 1-based. */
+  line: number;
+  concern: Concern;
+}
+
+/**
+ * What mainguard makes of a reported line: a start it fixes, one already guarded or only in a
+ * function, no server start, a line that no longer holds a call, or a file it cannot read; and two
+ * rarer ones: a finding silenced by `# mainguard: ignore`, a start at import time with no fix.
+ */
+export type VerdictKind = "fixable" | "guarded" | "in-function" | "not-a-server" | "stale" | "unparsable" | "ignored" | "unfixable";
+
+export interface SiteVerdict {
+  verdict: VerdictKind;
+  /** Why, in one clause: "`app.run(...)` runs whenever the module is imported (MG001)". */
+  explanation: string;
+  /** For `fixable` and `ignored`: the finding that covers the site. */
+  finding?: { rule: string; line: number; applicability: Applicability };
 }

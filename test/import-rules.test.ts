@@ -35,6 +35,7 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
     plant("src/read/encoding.ts", 'export { colorsFor } from "../output/colors.js";');
     plant("src/output/text.ts", 'export { Command } from "commander";');
     plant("src/git/git.ts", 'export { DEFAULT_CATALOG } from "../catalog.js";');
+    plant("src/report/rule-table.ts", 'export { colorsFor } from "../output/colors.js";');
     const { code, violations } = check(root);
     expect(violations).toEqual([
       "engine-stays-inside: src/engine/verify.ts",
@@ -43,6 +44,7 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
       "only-the-cli-talks-to-the-terminal: src/output/text.ts",
       "output-is-not-interactive: src/output/json.ts",
       "python-is-pure: src/python/module-scope.ts",
+      "reports-are-read-not-run: src/report/rule-table.ts",
       "stages-do-not-reach-up: src/read/encoding.ts",
       "transforms-see-rules-only: transforms/exposed-debugger.ts",
       "transforms-use-no-io: transforms/server-start.ts",

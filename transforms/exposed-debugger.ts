@@ -6,6 +6,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { analysisOf } from "../src/python/analysis.js";
+import { enclosingFunction } from "../src/python/call-context.js";
 import { mayHoldServerStart } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
@@ -63,11 +64,6 @@ function keyword(args: Node, name: string): Node | undefined {
   for (const child of args.namedChildren) {
     if (child?.type === "keyword_argument" && child.childForFieldName("name")?.text === name) return child.childForFieldName("value") ?? undefined;
   }
-  return undefined;
-}
-
-function enclosingFunction(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (current.type === "function_definition") return current;
   return undefined;
 }
 

@@ -17,6 +17,10 @@ import { formatRule, formatRuleList } from "./rule-docs.js";
 import { defaultJobs, startWorkers } from "../run/run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import type { Mode } from "./summary.js";
+import { readReport, resultsWithin } from "../report/read-report.js";
+import { ReportError } from "../report/reported.js";
+import { KNOWN_RULES } from "../report/rule-table.js";
+import { resultsByPath } from "../report/outcome.js";
 
 /** The package's version: package.json is one level up from the bundle, two from this source file, three from its tsc build. */
 function packageVersion(): string {
@@ -55,6 +59,8 @@ interface Options {
   color?: boolean;
   stdinFilename?: string;
   showFiles?: boolean;
+  fromReport?: string;
+  allFindings?: boolean;
 }
 
 const positiveInteger = (value: string) => {
@@ -86,6 +92,8 @@ function program(): Command {
     .option("--no-color", "never colour (NO_COLOR and FORCE_COLOR are honoured too)")
     .addOption(new Option("--split-by <by>", "with --dry-run and --out: one patch per owner (CODEOWNERS) or per package").choices(["owners", "package"]))
     .option("--out <dir>", "where --split-by writes its patches, index.md and index.json")
+    .option("--from-report <file>", "check the files a scanner's report names (SARIF 2.1.0, or bandit -f json) and judge each result; fix only what it names")
+    .option("--all-findings", "with --from-report, also fix the findings the report does not name in those files")
     .option("--show-files", "list the files that would be checked, and exit")
     .option("--config <path>", "use this pyproject.toml's [tool.mainguard] for every file (default: each file's nearest)")
     .option("--show-settings <file>", "print the settings that apply to <file> and where each comes from, and exit")
@@ -106,6 +114,8 @@ Examples:
                                        SARIF 2.1.0 for GitHub code scanning
   mainguard --stdin-filename app.py < app.py
                                        editor / pre-commit pipe: fixed source on stdout
+  mainguard --from-report bandit.json --write
+                                       fix what a scanner reported; say which results were real
   mainguard rule MG001                 what a rule finds, why, and how the fix works
 
 Exit codes: 0 nothing pending; 1 findings or fixes pending; 2 usage error, missing path,
@@ -173,6 +183,14 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.error;
   }
 
+  if (options.allFindings && options.fromReport === undefined) {
+    fail("--all-findings goes with --from-report: mainguard --from-report FILE --all-findings");
+    return EXIT.error;
+  }
+  if (options.fromReport !== undefined && (options.stdinFilename !== undefined || options.changedSince !== undefined)) {
+    fail("--from-report takes its files from the report: it cannot be combined with --stdin-filename or --changed-since");
+    return EXIT.error;
+  }
   if (options.stdinFilename !== undefined) {
     if (command.args.length > 0 || mode === "interactive") {
       fail("--stdin-filename reads one file from stdin: give no paths and no -i");
@@ -202,6 +220,25 @@ async function main(argv: string[]): Promise<number> {
     allowDirty: options.allowDirty === true,
     split: options.splitBy && options.out ? { by: options.splitBy, out: resolve(cwd, options.out) } : undefined,
   };
+  if (options.fromReport !== undefined) {
+    const rules = [...KNOWN_RULES, ...here.reportRules.map((id) => ({ id, scanner: "[tool.mainguard] report-rules", concern: "server-start" as const }))];
+    try {
+      const report = readReport(options.fromReport, cwd, rules);
+      const results = resultsWithin(report, command.args, cwd);
+      const byPath = resultsByPath(results, cwd);
+      const files = [...byPath.keys()].sort();
+      if (options.showFiles) {
+        process.stdout.write(files.map((file) => `${file}\n`).join(""));
+        return EXIT.clean;
+      }
+      settings.fromReport = { report, byPath, outside: report.taken.length - results.length, allFindings: options.allFindings === true };
+      return await runCheck(files, settings, false);
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      fail(error.message);
+      return EXIT.error;
+    }
+  }
   // A directory may hold thousands of files: start the workers now, so that they load while it is
   // read and check each file as soon as it is found.
   const pool = !options.showFiles && settings.jobs > 1 && paths.some(isDirectory) ? startWorkers(runnerSettings(settings)) : undefined;

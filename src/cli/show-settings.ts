@@ -26,6 +26,7 @@ export function formatSettings(file: string, settings: Settings, cwd: string, fl
   if (flags.exclude.length > 0) lines.push([`exclude = ${list(flags.exclude)}`, `--exclude (relative to ${shown(cwd)}/)`]);
   lines.push([`extra-app-names = ${list(settings.catalog.extraAppNames)}`, origin("extra-app-names")]);
   lines.push([`extra-server-calls = ${list(settings.catalog.extraServerCalls)}`, origin("extra-server-calls")]);
+  lines.push([`report-rules = ${list(settings.reportRules)}`, origin("report-rules")]);
   const unsafe = flags.unsafeFixes ?? settings.unsafeFixes;
   lines.push([`unsafe-fixes = ${unsafe}`, flags.unsafeFixes === undefined ? origin("unsafe-fixes") : flags.unsafeFixes ? "--unsafe-fixes" : "--no-unsafe-fixes"]);
   const source = flags.config !== undefined ? `${shown(settings.path!)} (--config)` : settings.path ? shown(settings.path) : "no pyproject.toml with [tool.mainguard]: the defaults";

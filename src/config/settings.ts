@@ -9,20 +9,22 @@ import { dirname, join, resolve } from "node:path";
 import type { CatalogConfig } from "../catalog.js";
 import { ConfigError, configTable, HAS_TABLE, type ConfigTable } from "./table.js";
 
-export type SettingKey = "exclude" | "extra-app-names" | "extra-server-calls" | "unsafe-fixes";
+export type SettingKey = "exclude" | "extra-app-names" | "extra-server-calls" | "report-rules" | "unsafe-fixes";
 
 export interface Settings {
   catalog: CatalogConfig;
   unsafeFixes: boolean;
   /** Exclude patterns, each list relative to the folder of the pyproject.toml that gave it. */
   exclude: Array<{ base: string; patterns: readonly string[] }>;
+  /** Scanner rule ids `--from-report` takes besides the built-in ones. */
+  reportRules: readonly string[];
   /** The pyproject.toml each setting came from; absent: the default. */
   origins: Partial<Record<SettingKey, string>>;
   /** The pyproject.toml that applies (the nearest, or --config's), if any. */
   path?: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { catalog: {}, unsafeFixes: false, exclude: [], origins: {} };
+export const DEFAULT_SETTINGS: Settings = { catalog: {}, unsafeFixes: false, exclude: [], reportRules: [], origins: {} };
 
 type Parse = (text: string) => Record<string, unknown>;
 let parser: Parse | undefined;
@@ -99,6 +101,10 @@ function override(base: Settings, table: ConfigTable, path: string): Settings {
   if (table.extraServerCalls) {
     settings.catalog.extraServerCalls = table.extraServerCalls;
     settings.origins["extra-server-calls"] = path;
+  }
+  if (table.reportRules) {
+    settings.reportRules = table.reportRules;
+    settings.origins["report-rules"] = path;
   }
   if (table.unsafeFixes !== undefined) {
     settings.unsafeFixes = table.unsafeFixes;

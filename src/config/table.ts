@@ -7,11 +7,13 @@ export interface ConfigTable extends CatalogConfig {
   unsafeFixes?: boolean;
   /** Another pyproject.toml whose `[tool.mainguard]` this one inherits and overrides. */
   extend?: string;
+  /** Scanner rule ids `--from-report` takes besides its built-in ones. */
+  reportRules?: string[];
 }
 
 export class ConfigError extends Error {}
 
-export const KEYS = ["exclude", "extend", "extra-app-names", "extra-server-calls", "unsafe-fixes"] as const;
+export const KEYS = ["exclude", "extend", "extra-app-names", "extra-server-calls", "report-rules", "unsafe-fixes"] as const;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
@@ -52,6 +54,7 @@ export function configTable(document: Record<string, unknown>, text: string, pat
   if ("exclude" in entries) config.exclude = strings("exclude");
   if ("extra-app-names" in entries) config.extraAppNames = strings("extra-app-names", IDENTIFIER, "a Python identifier");
   if ("extra-server-calls" in entries) config.extraServerCalls = strings("extra-server-calls", DOTTED, "a dotted name such as `myproject.serve`");
+  if ("report-rules" in entries) config.reportRules = strings("report-rules", /^\S+$/, "a rule id (no spaces)");
   if ("unsafe-fixes" in entries) {
     if (typeof entries["unsafe-fixes"] !== "boolean") fail("unsafe-fixes", "`unsafe-fixes` must be true or false");
     config.unsafeFixes = entries["unsafe-fixes"] as boolean;

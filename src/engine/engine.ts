@@ -6,11 +6,12 @@ import { firstLoneCr, PositionIndex } from "./positions.js";
 import { firstEmptyBlock, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed, type TopLevelRange } from "./condense.js";
 import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
-import type { Detection, Edit, Finding, FixResult, TextEdit, Transform } from "../types.js";
+import type { Detection, Edit, Finding, FixResult, Site, SiteVerdict, TextEdit, Transform, VerdictKind } from "../types.js";
 import { DEFAULT_CATALOG, type Catalog } from "../catalog.js";
 import { applySuppressions } from "./suppression.js";
 import { RawText } from "../prefilter/raw-text.js";
 import { differenceAfterGuarding } from "./verify.js";
+import { judgeSites } from "./verdicts.js";
 
 export interface EngineOptions {
   transforms: readonly Transform[];
@@ -36,7 +37,17 @@ export interface RunOptions {
   describeFixes?: boolean;
   /** The transforms the caller's prefilter already chose for this text (see `candidates`). */
   transforms?: Transform[];
+  /**
+   * Lines a scanner reported (`--from-report`): each gets a verdict, and only the findings that
+   * some verdict rests on are fixed, unless `allFindings`.
+   */
+  sites?: readonly Site[];
+  allFindings?: boolean;
 }
+
+/** Every site gets the same verdict: the file could not be read as Python. */
+const all = (sites: readonly Site[] | undefined, verdict: VerdictKind, explanation: string): SiteVerdict[] | undefined =>
+  sites?.map(() => ({ verdict, explanation }));
 
 function toFinding(detection: Detection, positions: PositionIndex): Finding {
   const { node } = detection;
@@ -121,19 +132,23 @@ export class Engine {
       return await this.check(source, path, options);
     } catch (error) {
       if (!(error instanceof ParseFailure)) throw error;
-      return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "parser-failed", line: error.line, bytes: error.bytes } };
+      const verdicts = all(options.sites, "unparsable", `the parser failed on line ${error.line}`);
+      return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "parser-failed", line: error.line, bytes: error.bytes }, verdicts };
     }
   }
 
   private async check(source: string, path: string, options: RunOptions): Promise<FixResult> {
     const transforms = options.transforms ?? this.candidates(RawText.of(source));
-    if (transforms.length === 0) return { output: source, findings: [], applied: 0, suppressed: 0 };
+    const { sites } = options;
+    // A reported line is judged even where the prefilter rules out every finding.
+    if (transforms.length === 0 && !sites?.length) return { output: source, findings: [], applied: 0, suppressed: 0 };
     // Python ends a line at a lone CR; the grammar does not always (inside a comment, say), so the
     // two would disagree about which statement is where.
     const loneCr = firstLoneCr(source);
     if (loneCr !== -1) {
       const at = new PositionIndex(source.slice(0, loneCr)).at(loneCr);
-      return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "lone-cr", ...at } };
+      const verdicts = all(sites, "unparsable", `line ${at.line} ends with a lone carriage return, which mainguard does not read`);
+      return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "lone-cr", ...at }, verdicts };
     }
     const logical = readLogicalLines(source);
     const big = source.length > (this.options.condenseAbove ?? CONDENSE_ABOVE);
@@ -141,7 +156,7 @@ export class Engine {
     if (big) {
       const ranges = topLevelRanges(source, logical);
       const error = await this.checkInSlices(source, logical, ranges);
-      if (error) return this.syntaxError(source, error);
+      if (error) return this.syntaxError(source, error, sites);
       view = condense(source, ranges, this.catalog);
     }
     const tree = await this.parse(view.text, 1, view.blanked);
@@ -149,33 +164,39 @@ export class Engine {
       const root = tree.rootNode;
       // A big file's syntax was checked slice by slice; its condensed view holds nothing new.
       const error = big ? firstSyntaxError(root) : firstSyntaxProblem(source, root, logical);
-      if (error) return this.syntaxError(source, error);
+      if (error) return this.syntaxError(source, error, sites);
       const context = { source: view.text, root, path, catalog: this.catalog };
       const found = transforms.flatMap((transform) => transform.check(context));
-      const { kept: detections, suppressed } = applySuppressions(view.text, root, found);
-      if (detections.length === 0) return { output: source, findings: [], applied: 0, suppressed };
+      const { kept: detections, silenced } = applySuppressions(view.text, root, found);
+      const suppressed = silenced.length;
+      const judgement = sites ? judgeSites(context, sites, detections, silenced, view.blanked) : undefined;
+      const verdicts = judgement?.verdicts;
+      if (detections.length === 0) return { output: source, findings: [], applied: 0, suppressed, verdicts };
       const empty = firstEmptyBlock(root, view.text);
-      if (empty) return this.syntaxError(source, empty);
+      if (empty) return this.syntaxError(source, empty, sites);
       const positions = new PositionIndex(view.text);
       const findings = detections.map((detection) => toFinding(detection, positions));
       const plan = { source, view, root, unit: indentUnit(source, logical) };
       if (options.describeFixes) await this.describeFixes(plan, detections, findings, positions);
-      const fixable = detections.filter((_, i) => this.willFix(findings[i]!));
+      // From a report, only what it names is fixed: a reviewer sees the scanner's list, no more.
+      const wanted = (detection: Detection) => !judgement || options.allFindings === true || judgement.covering.has(detection);
+      const fixable = detections.filter((detection, i) => this.willFix(findings[i]!) && wanted(detection));
       const sorted = [...findings].sort(byPosition);
-      if (!options.fix || fixable.length === 0) return { output: source, findings: sorted, applied: 0, suppressed };
+      if (!options.fix || fixable.length === 0) return { output: source, findings: sorted, applied: 0, suppressed, verdicts };
       const statements = [...new Map(fixable.map((d) => [d.fix!.statement.startIndex, d.fix!.statement])).values()];
       const rewrite = await this.rewrite(plan, statements);
       if ("error" in rewrite) {
-        return { output: source, findings: sorted, applied: 0, suppressed, skipped: { kind: "unverified", detail: rewrite.error } };
+        return { output: source, findings: sorted, applied: 0, suppressed, skipped: { kind: "unverified", detail: rewrite.error }, verdicts };
       }
-      return { output: rewrite.output, findings: sorted, applied: fixable.length, guarded: statements.length, suppressed };
+      return { output: rewrite.output, findings: sorted, applied: fixable.length, guarded: statements.length, suppressed, verdicts };
     } finally {
       tree.delete();
     }
   }
 
-  private syntaxError(source: string, { line, column, message }: SyntaxProblem): FixResult {
-    return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line, column, message } };
+  private syntaxError(source: string, { line, column, message }: SyntaxProblem, sites?: readonly Site[]): FixResult {
+    const verdicts = all(sites, "unparsable", `line ${line}: ${message}`);
+    return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line, column, message }, verdicts };
   }
 
   /**

@@ -23,16 +23,16 @@ function directives(source: string, root: Node): Directives {
  * Splits detections into those reported and those a directive on the first or last line of their
  * statement (or of the top-level statement their fix would guard) suppresses.
  */
-export function applySuppressions(source: string, root: Node, detections: Detection[]): { kept: Detection[]; suppressed: number } {
+export function applySuppressions(source: string, root: Node, detections: Detection[]): { kept: Detection[]; silenced: Detection[] } {
   const byRow = directives(source, root);
-  if (byRow.size === 0) return { kept: detections, suppressed: 0 };
-  const kept = detections.filter((detection) => {
+  if (byRow.size === 0) return { kept: detections, silenced: [] };
+  const isSilenced = (detection: Detection) => {
     const nodes = [detection.node, ...(detection.fix ? [detection.fix.statement] : [])];
     const rows = nodes.flatMap((node) => [node.startPosition.row, node.endPosition.row]);
-    return !rows.some((row) => {
+    return rows.some((row) => {
       const directive = byRow.get(row);
       return directive === "all" || directive?.has(detection.rule);
     });
-  });
-  return { kept, suppressed: detections.length - kept.length };
+  };
+  return { kept: detections.filter((detection) => !isSilenced(detection)), silenced: detections.filter(isSilenced) };
 }

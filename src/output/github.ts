@@ -1,8 +1,8 @@
 import type { FileResult } from "../file-result.js";
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also escape : and ,.
-const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+export const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+export const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** One `::warning` annotation per finding. */
 export function formatGithub(file: FileResult): string {

@@ -38,7 +38,8 @@ export class ModuleAnalysis {
     this.scope = collectScope(this.importTime);
   }
 
-  private functionNamed(name: string): Node | undefined {
+  /** The module-level function `name` (the last definition of that name), if any. */
+  functionNamed(name: string): Node | undefined {
     if (!this.functions) {
       this.functions = new Map();
       for (const statement of this.topLevel) {
@@ -76,6 +77,23 @@ export class ModuleAnalysis {
       this.functionScopes.set(definition.startIndex, scope);
     }
     return scope;
+  }
+
+  /**
+   * The start offsets of the module functions that running `calls` enters, calling them by bare
+   * name, directly or through each other (calls under a function's own main guard excluded).
+   */
+  functionsReached(calls: readonly Node[]): Set<number> {
+    const reached = new Set<number>();
+    const pending = [...calls];
+    for (let call = pending.pop(); call; call = pending.pop()) {
+      const callee = call.childForFieldName("function");
+      const definition = callee?.type === "identifier" ? this.functionNamed(callee.text) : undefined;
+      if (!definition || reached.has(definition.startIndex)) continue;
+      reached.add(definition.startIndex);
+      pending.push(...callsIn(definition.childForFieldName("body")));
+    }
+    return reached;
   }
 
   /** The module function `call` calls (by its bare name), if calling it starts a server. */

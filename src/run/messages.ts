@@ -1,6 +1,12 @@
 /** What the main thread and the worker threads say to each other (worker.ts, worker-pool.ts). */
 import type { RunOptions } from "../engine/engine.js";
 import type { FileResult } from "../file-result.js";
+import type { Site } from "../types.js";
+
+/** How every file of the run is checked; `reported` holds the lines a scanner named, by path (`--from-report`). */
+export interface RunPlan extends Omit<RunOptions, "sites" | "transforms"> {
+  reported?: Readonly<Record<string, readonly Site[]>>;
+}
 
 /** What every thread needs to build its engines and check files as the run asks. */
 export interface WorkerSettings {
@@ -8,7 +14,7 @@ export interface WorkerSettings {
   unsafeFixes?: boolean;
   /** --config: the one pyproject.toml every file uses (else each file's nearest). */
   configPath?: string;
-  run: RunOptions;
+  run: RunPlan;
 }
 
 export interface WorkerData extends WorkerSettings {

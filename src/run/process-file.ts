@@ -1,4 +1,5 @@
-import type { Engine, RunOptions } from "../engine/engine.js";
+import type { Engine } from "../engine/engine.js";
+import type { RunPlan } from "./messages.js";
 import { RawText } from "../prefilter/raw-text.js";
 import { readBytes } from "../read/read-source.js";
 import { skipMessage } from "../engine/skip-messages.js";
@@ -8,17 +9,24 @@ import { cleanResult, type FileResult } from "../file-result.js";
  * Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. Its
  * text is decoded only when the raw-bytes prefilter leaves a transform that may match.
  */
-export async function processFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
+export async function processFile(engine: Engine, path: string, plan: RunPlan): Promise<FileResult> {
+  const { reported, ...options } = plan;
+  const sites = reported?.[path];
   const read = readBytes(path);
-  if (!read.ok) return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${read.reason}`, fatal: read.fatal } };
+  if (!read.ok) {
+    const verdicts = sites?.map(() => ({ verdict: "unparsable" as const, explanation: read.reason }));
+    return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${read.reason}`, fatal: read.fatal }, ...(verdicts ? { verdicts } : {}) };
+  }
   const transforms = engine.candidates(new RawText(read.bytes));
-  if (transforms.length === 0) return cleanResult(path);
+  // A file a report names is read whatever the prefilter says: each of its lines gets a verdict.
+  if (transforms.length === 0 && !sites) return cleanResult(path);
   // A candidate: keep its own copy of the bytes (the read buffer is reused for the next file).
   const source = { ...read, bytes: Buffer.from(read.bytes) };
   const text = source.codec.decode(source.bytes);
-  const result = await engine.run(text, path, { ...options, transforms });
+  const result = await engine.run(text, path, { ...options, transforms, sites });
   const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
   const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed, unsafeFixes: engine.unsafeFixes };
+  if (result.verdicts) file.verdicts = result.verdicts;
   if (result.skipped) {
     file.problem = { message: skipMessage(result.skipped), fatal: false };
   } else if (result.applied > 0) {
@@ -33,7 +41,7 @@ export async function processFile(engine: Engine, path: string, options: RunOpti
  * `processFile`, with an exception (a bug in mainguard) reported against the file as a fatal
  * problem: the other files are still checked, and the run ends with exit code 2.
  */
-export async function checkFile(engine: Engine, path: string, options: RunOptions): Promise<FileResult> {
+export async function checkFile(engine: Engine, path: string, options: RunPlan): Promise<FileResult> {
   try {
     return await processFile(engine, path, options);
   } catch (error) {

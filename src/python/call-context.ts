@@ -1,0 +1,56 @@
+import type { Node } from "web-tree-sitter";
+import type { ModuleAnalysis } from "./analysis.js";
+import { scriptOnlyBody } from "./main-guard.js";
+
+/** When a call runs, as far as importing the module is concerned. */
+export type CallContext =
+  /** Whenever the module is imported: its body, or a class body in it. */
+  | { kind: "import-time" }
+  /** Only when the file runs as a script: under the `if __name__ == "__main__":` on `line`. */
+  | { kind: "script-only"; line: number }
+  /**
+   * Inside function `name` (the innermost one); `guardLine` is set when the module function that
+   * holds it is called from a main guard, the one on that line.
+   */
+  | { kind: "function"; name: string; guardLine?: number };
+
+const FUNCTIONS = new Set(["function_definition", "lambda"]);
+
+/** The innermost function definition around `node`, if any (its local names are the call's). */
+export function enclosingFunction(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === "function_definition") return current;
+  return undefined;
+}
+
+/** The module function whose body holds `node`, decorators unwrapped; undefined outside functions. */
+export function moduleFunction(node: Node): Node | undefined {
+  let top = node;
+  while (top.parent && top.parent.type !== "module") top = top.parent;
+  const definition = top.type === "decorated_definition" ? top.childForFieldName("definition") : top;
+  return definition?.type === "function_definition" ? definition : undefined;
+}
+
+/** The main guards' bodies of the module: the calls in them run when the file is a script. */
+function scriptOnlyCalls(analysis: ModuleAnalysis): Array<{ line: number; calls: Node[] }> {
+  const guards: Array<{ line: number; calls: Node[] }> = [];
+  for (const statement of analysis.topLevel) {
+    const body = scriptOnlyBody(statement);
+    if (body) guards.push({ line: statement.startPosition.row + 1, calls: body.descendantsOfType("call").filter((call): call is Node => call !== null) });
+  }
+  return guards;
+}
+
+/** When `call` runs: walking out from it, the first main guard or function met decides. */
+export function callContext(call: Node, analysis: ModuleAnalysis): CallContext {
+  let child = call;
+  for (let current = call.parent; current; child = current, current = current.parent) {
+    if (current.type === "if_statement" && scriptOnlyBody(current)?.id === child.id) return { kind: "script-only", line: current.startPosition.row + 1 };
+    if (!FUNCTIONS.has(current.type)) continue;
+    const name = current.type === "lambda" ? "a lambda" : `\`${current.childForFieldName("name")?.text ?? "?"}\``;
+    const outer = moduleFunction(current);
+    if (!outer) return { kind: "function", name };
+    const guard = scriptOnlyCalls(analysis).find((guard) => analysis.functionsReached(guard.calls).has(outer.startIndex));
+    return guard ? { kind: "function", name, guardLine: guard.line } : { kind: "function", name };
+  }
+  return { kind: "import-time" };
+}

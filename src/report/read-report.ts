@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isBanditReport, readBandit } from "./bandit-input.js";
+import type { KnownRule } from "./rule-table.js";
+import { ReportError, type Report, type ReportedResult } from "./reported.js";
+import { readSarif } from "./sarif-input.js";
+
+/** The 1-based line of a character offset, for a JSON syntax error's message. */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
+/** Reads a SARIF 2.1.0 log or bandit's JSON report at `path` and takes the results of `rules`. */
+export function readReport(path: string, cwd: string, rules: readonly KnownRule[]): Report {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReportError(`${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a report" : `cannot read the report (${code})`}`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    throw new ReportError(`${path}${position ? `:${lineAt(text, Number(position[1]))}` : ""}: not valid JSON (${message.replace(/\s*in JSON at position \d+.*$/, "")})`);
+  }
+  if (typeof document !== "object" || document === null || Array.isArray(document)) throw new ReportError(`${path}: not a SARIF log or a bandit JSON report`);
+  const json = document as Record<string, unknown>;
+  if ("runs" in json || "version" in json || typeof json.$schema === "string") {
+    const { taken, tools, otherRules } = readSarif(json, path, cwd, rules);
+    return { path, format: "sarif", tools, taken, otherRules, document: json };
+  }
+  if (isBanditReport(json)) {
+    const { taken, otherRules } = readBandit(json, path, cwd, rules);
+    return { path, format: "bandit", tools: ["bandit"], taken, otherRules, document: json };
+  }
+  throw new ReportError(`${path}: not a SARIF log or a bandit JSON report`);
+}
+
+/** How many lines a file's bytes hold, as Python counts them (LF, CRLF or a lone CR ends one). */
+function lineCount(bytes: Buffer): number {
+  const text = bytes.toString("latin1");
+  if (text.length === 0) return 0;
+  const breaks = text.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return /[\r\n]$/.test(text) ? breaks : breaks + 1;
+}
+
+/** A path as the run shows it: relative to the current directory when inside it. */
+export function shownPath(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path === "" || path.startsWith("..") || isAbsolute(path) ? file : path;
+}
+
+/**
+ * The taken results in `paths` (all of them when none are given), each file checked to exist and
+ * to hold the line named: a report that does not match the code it names is an error.
+ */
+export function resultsWithin(report: Report, paths: readonly string[], cwd: string): ReportedResult[] {
+  const roots = paths.map((path) => resolve(cwd, path));
+  const inside = (file: string) => roots.length === 0 || roots.some((root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep));
+  const results = report.taken.filter((result) => inside(result.file));
+  const lines = new Map<string, number>();
+  for (const result of results) {
+    if (result.missing) throw new ReportError(result.missing);
+    let count = lines.get(result.file);
+    if (count === undefined) {
+      try {
+        count = lineCount(readFileSync(result.file));
+      } catch (error) {
+        throw new ReportError(`${report.path}: names ${shownPath(result.file, cwd)}, which cannot be read (${(error as NodeJS.ErrnoException).code})`);
+      }
+      lines.set(result.file, count);
+    }
+    if (result.line < 1 || result.line > count) {
+      throw new ReportError(`${report.path}: ${result.ruleId} at ${shownPath(result.file, cwd)}:${result.line}, but the file has ${count} line${count === 1 ? "" : "s"}: the report is not of this code`);
+    }
+  }
+  return results;
+}
