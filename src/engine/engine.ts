@@ -195,7 +195,7 @@ export class Engine {
   }
 
   private syntaxError(source: string, { line, column, message }: SyntaxProblem, sites?: readonly Site[]): FixResult {
-    const verdicts = all(sites, "unparsable", `line ${line}: ${message}`);
+    const verdicts = all(sites, "unparsable", `syntax error on line ${line}: ${message}`);
     return { output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line, column, message }, verdicts };
   }
 

@@ -23,9 +23,12 @@ export function readReport(path: string, cwd: string, rules: readonly KnownRule[
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
+    // V8 gives a position for some errors, and for others a quote of the text around it, which
+    // may span lines: keep the reason alone, on one line, with the line number when known.
     const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    throw new ReportError(`${path}${position ? `:${lineAt(text, Number(position[1]))}` : ""}: not valid JSON (${message.replace(/\s*in JSON at position \d+.*$/, "")})`);
+    const position = /in JSON at position (\d+)/.exec(message);
+    const reason = message.replace(/\s*in JSON at position \d+[^]*$/, "").replace(/, (?:\.\.\.)?"[^]*" is not valid JSON$/, "");
+    throw new ReportError(`${path}${position ? `:${lineAt(text, Number(position[1]))}` : ""}: not valid JSON (${reason.split("\n")[0]})`);
   }
   if (typeof document !== "object" || document === null || Array.isArray(document)) throw new ReportError(`${path}: not a SARIF log or a bandit JSON report`);
   const json = document as Record<string, unknown>;

@@ -1,0 +1,244 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeTree, runCli } from "./cli-utils.js";
+import { banditJson, codeqlSarif, ruffSarif, semgrepSarif } from "./report/reports.js";
+import { EXPECTED, SITES, TREE } from "./report/tree.js";
+
+interface Entry {
+  path: string;
+  line: number;
+  rule_id: string;
+  verdict: string;
+  fix: string | null;
+}
+
+/** A copy of TREE with `report` written beside it as `name`. */
+function treeWith(name: string, report: (root: string) => object): string {
+  const root = makeTree(TREE);
+  writeFileSync(join(root, name), JSON.stringify(report(root), null, 2));
+  return root;
+}
+
+/** Every file of the tree, by path, as bytes. */
+function snapshot(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(root.length + 1)] = readFileSync(join(entry.parentPath, entry.name), "latin1");
+  }
+  return files;
+}
+
+/** What a report without the bind-all sites (CodeQL's) leads to. */
+const WITHOUT_BIND_ALL = Object.fromEntries(
+  Object.entries(EXPECTED).filter(([key]) => SITES.find((site) => `${site.path}:${site.line}` === key)!.concern !== "bind-all"),
+);
+
+const verdicts = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Entry[]).map((entry) => [`${entry.path}:${entry.line}`, entry.verdict]));
+
+const REPORTS: Array<[string, string, (root: string) => object, Record<string, string>]> = [
+  ["semgrep's SARIF (relative URIs on an undeclared %SRCROOT%)", "semgrep.sarif", semgrepSarif, EXPECTED],
+  ["CodeQL's SARIF (originalUriBaseIds, artifacts and rules by index, two locations in one result)", "codeql.sarif", codeqlSarif, WITHOUT_BIND_ALL],
+  ["ruff's SARIF (absolute file:// URIs)", "ruff.sarif", ruffSarif, EXPECTED],
+  ["bandit's JSON report", "bandit.json", banditJson, EXPECTED],
+];
+
+describe("--from-report: each result gets the verdict its line deserves", () => {
+  for (const [what, name, report, expected] of REPORTS) {
+    it(`from ${what}`, () => {
+      const root = treeWith(name, report);
+      const result = runCli(["--from-report", name, "--format", "json"], root);
+      expect(verdicts(result.stdout)).toEqual(expected);
+      expect(JSON.parse(result.stdout)).toHaveLength(Object.keys(expected).length);
+      expect(result.stderr).toContain("Left out: 1 result of other rules.");
+      expect(result.code).toBe(1);
+    });
+  }
+
+  it("reads the report from another folder: CodeQL's declared base locates the files, whatever the current directory", () => {
+    const root = makeTree(TREE);
+    const elsewhere = mkdtempSync(join(tmpdir(), "mainguard-reports-"));
+    writeFileSync(join(elsewhere, "codeql.sarif"), JSON.stringify(codeqlSarif(root)));
+    const result = runCli(["--from-report", join(elsewhere, "codeql.sarif"), "--format", "json"], join(root, "svc"));
+    expect(verdicts(result.stdout)).toEqual(Object.fromEntries(Object.entries(WITHOUT_BIND_ALL).map(([key, verdict]) => [key.replace(/^svc\//, ""), verdict])));
+  });
+
+  it("prints the verdicts grouped, with counts, and the summary line", () => {
+    const root = treeWith("bandit.json", banditJson);
+    const result = runCli(["--from-report", "bandit.json"], root);
+    expect(result.stdout).toBe(EXPECTED_TEXT);
+    expect(result.stderr).toBe(
+      [
+        "mainguard: svc/broken.py: skipped: syntax error on line 3, column 1: invalid syntax",
+        "18 reported: 4 fixable (3 with --write, 1 needs --unsafe-fixes), 2 silenced, 2 at import time with no fix, 2 already guarded, 2 in a function, 2 not a server start, 2 stale, 2 unparsable. Left out: 1 result of other rules.",
+        "",
+      ].join("\n"),
+    );
+    expect(result.code).toBe(1);
+  });
+});
+
+/** partial.py with only its reported start (line 5) guarded: the one on line 9 was not named. */
+const PARTIAL_FIXED = [
+  "from flask import Flask",
+  "",
+  "app = Flask(__name__)",
+  "",
+  'if __name__ == "__main__":',
+  "    app.run(port=5000)",
+  "",
+  'print("between")',
+  "",
+  "app.run(port=5001)",
+  "",
+].join("\n");
+
+interface JsonEdit {
+  content: string;
+  location: { row: number; column: number };
+  end_location: { row: number; column: number };
+}
+
+/** `text` with the edits of mainguard's JSON output applied (rows and columns from 1, in UTF-16 code units). */
+function applyJsonEdits(text: string, edits: JsonEdit[]): string {
+  const starts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index! + 1)];
+  const offset = (at: { row: number; column: number }) => starts[at.row - 1]! + at.column - 1;
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => offset(b.location) - offset(a.location))) {
+    out = out.slice(0, offset(edit.location)) + edit.content + out.slice(offset(edit.end_location));
+  }
+  return out;
+}
+
+describe("--from-report with --write, --dry-run and --all-findings", () => {
+  it("changes what --write changes for the fixable results, byte for byte, and nothing else", () => {
+    const fromReport = treeWith("semgrep.sarif", semgrepSarif);
+    const before = snapshot(fromReport);
+    const result = runCli(["--from-report", "semgrep.sarif", "--write"], fromReport);
+    // Every finding of app.py and serve.py is named; --write on them alone is the reference.
+    const reference = makeTree(TREE);
+    expect(runCli(["--write", "svc/app.py", "svc/serve.py"], reference).code).toBe(1);
+    const after = snapshot(fromReport);
+    expect(after["svc/app.py"]).toBe(readFileSync(join(reference, "svc/app.py"), "latin1"));
+    expect(after["svc/serve.py"]).toBe(readFileSync(join(reference, "svc/serve.py"), "latin1"));
+    expect(after["svc/app.py"]).not.toBe(before["svc/app.py"]);
+    expect(after["svc/partial.py"]).toBe(PARTIAL_FIXED);
+    // That is the fix mainguard describes for the line-5 finding alone.
+    const findings = JSON.parse(runCli(["--format", "json", "svc/partial.py"], reference).stdout) as Array<{ location: { row: number }; fix: { edits: JsonEdit[] } }>;
+    expect(applyJsonEdits(TREE["svc/partial.py"]!, findings.find((finding) => finding.location.row === 5)!.fix.edits)).toBe(PARTIAL_FIXED);
+    const untouched = Object.keys(before).filter((path) => !["svc/app.py", "svc/serve.py", "svc/partial.py"].includes(path));
+    for (const path of untouched) expect([path, after[path]]).toEqual([path, before[path]]);
+    expect(result.stderr).toContain("18 reported: 4 fixable (3 fixed, 1 needs --unsafe-fixes), ");
+    // The unsafe fix is still pending.
+    expect(result.code).toBe(1);
+  });
+
+  it("with --unsafe-fixes fixes all four and exits 0; --all-findings fixes what --write fixes", () => {
+    const root = treeWith("semgrep.sarif", semgrepSarif);
+    const result = runCli(["--from-report", "semgrep.sarif", "--write", "--unsafe-fixes"], root);
+    expect(result.stderr).toContain("18 reported: 4 fixable (fixed), ");
+    expect(result.code).toBe(0);
+    const all = treeWith("semgrep.sarif", semgrepSarif);
+    runCli(["--from-report", "semgrep.sarif", "--write", "--all-findings"], all);
+    const reference = makeTree(TREE);
+    runCli(["--write", "svc/partial.py"], reference);
+    expect(readFileSync(join(all, "svc/partial.py"), "latin1")).toBe(readFileSync(join(reference, "svc/partial.py"), "latin1"));
+    expect(readFileSync(join(all, "svc/partial.py"), "latin1")).not.toBe(PARTIAL_FIXED);
+  });
+
+  it("--dry-run prints the patch of the reported fixes only, and the verdicts on stderr", () => {
+    const root = treeWith("bandit.json", banditJson);
+    const result = runCli(["--from-report", "bandit.json", "--dry-run", "svc/partial.py"], root);
+    expect(result.stdout).toBe(
+      [
+        "--- a/svc/partial.py",
+        "+++ b/svc/partial.py",
+        "@@ -2,7 +2,8 @@",
+        " ",
+        " app = Flask(__name__)",
+        " ",
+        "-app.run(port=5000)",
+        '+if __name__ == "__main__":',
+        "+    app.run(port=5000)",
+        " ",
+        ' print("between")',
+        " ",
+        "",
+      ].join("\n"),
+    );
+    expect(result.stderr).toBe(
+      [
+        "fixable (1)",
+        "  svc/partial.py:5:1: B201 `app.run(...)` starts the Flask development server whenever the module is imported (MG001); in the patch",
+        "1 reported: 1 fixable (in the patch). Left out: 1 result of other rules, 17 outside the paths given.",
+        "",
+      ].join("\n"),
+    );
+    expect(result.code).toBe(1);
+    expect(readFileSync(join(root, "svc/partial.py"), "latin1")).toBe(TREE["svc/partial.py"]);
+  });
+});
+
+describe("--from-report refuses a report that does not fit the code: one line, exit 2, nothing written", () => {
+  const refuse = (report: string | object, message: string) => {
+    const root = makeTree(TREE);
+    writeFileSync(join(root, "report.json"), typeof report === "string" ? report : JSON.stringify(report, null, 2));
+    const before = snapshot(root);
+    const result = runCli(["--from-report", "report.json", "--write"], root);
+    expect(result.stderr).toBe(`mainguard: error: ${message}\n`);
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(2);
+    expect(snapshot(root)).toEqual(before);
+  };
+  const bandit = (filename: string, line: number) => ({ ...banditJson(), results: [...(banditJson() as { results: object[] }).results, { filename, line_number: line, test_id: "B201", issue_text: "debug" }] });
+
+  it("a file that does not exist", () => {
+    refuse(bandit("./svc/gone.py", 3), "report.json: names ./svc/gone.py, which does not exist (looked under the report's folder and the current directory)");
+  });
+
+  it("a line past the end of the file", () => {
+    refuse(bandit("./svc/partial.py", 40), "report.json: B201 at svc/partial.py:40, but the file has 9 lines: the report is not of this code");
+  });
+
+  it("malformed JSON", () => {
+    refuse('{\n  "version": "2.1.0",\n  "runs": [\n', "report.json: not valid JSON (Unexpected end of JSON input)");
+    refuse('{\n  "version": "2.1.0",\n  "runs": [}\n', "report.json: not valid JSON (Unexpected token '}')");
+    refuse('{\n  "version": "2.1.0",\n  "runs": [1 2]\n}\n', "report.json:3: not valid JSON (Expected ',' or ']' after array element)");
+  });
+
+  it("a SARIF log of another version, or no report at all", () => {
+    refuse({ ...semgrepSarif(), version: "2.0.0" }, 'report.json: a SARIF log of version "2.0.0"; mainguard reads SARIF 2.1.0');
+    refuse({ results: [] }, "report.json: not a SARIF log or a bandit JSON report");
+  });
+});
+
+const EXPECTED_TEXT = [
+  "fixable (4)",
+  "  svc/app.py:14:1: B201 `app.run(...)` starts the Flask development server whenever the module is imported (MG001); fixable with --write",
+  "  svc/partial.py:5:1: B201 `app.run(...)` starts the Flask development server whenever the module is imported (MG001); fixable with --write",
+  "  svc/serve.py:7:1: B201 `app.run(...)` starts the Flask development server whenever the module is imported through `start()` on line 14 (MG003); fixable with --write",
+  "  svc/serve.py:17:1: B104 `app.run(...)` starts the Flask development server whenever the module is imported (MG002); needs --unsafe-fixes",
+  "silenced by # mainguard: ignore (2)",
+  "  svc/quiet.py:4:1: B201 `app.run(...)` runs at import time, but its MG001 finding on line 4 is silenced by `# mainguard: ignore`",
+  "  svc/quiet.py:5:1: B201 `app.run(...)` runs at import time, but its MG001 finding on line 5 is silenced by `# mainguard: ignore`",
+  "at import time, no fix (2)",
+  "  svc/odd.py:7:1: B201 `app.run(...)` runs at import time in the body of class `Server`, which mainguard cannot move under a guard",
+  "  svc/odd.py:10:1: B201 `app.run(...)` runs at import time inside a larger statement, which mainguard cannot move under a guard",
+  "already guarded (2)",
+  "  svc/app.py:7:1: B201 `app.run(...)` is in `main`, which runs only from the `if __name__ == \"__main__\":` on line 16",
+  "  svc/app.py:17:1: B201 `app.run(...)` runs only under the `if __name__ == \"__main__\":` on line 16; its debugger is still exposed on every interface (MG101)",
+  "in a function (2)",
+  "  svc/app.py:11:1: B201 `app.run(...)` is in `unused`, which nothing calls at import time; its debugger is still exposed on every interface (MG101)",
+  "  svc/serve.py:11:1: B201 `app.run(...)` is in `later`, which nothing calls at import time",
+  "not a server start (2)",
+  "  svc/serve.py:21:1: B104 the host \"0.0.0.0\" on line 21 is not an argument of a server start",
+  "  svc/serve.py:22:1: B201 `app.logger.info(...)` is not a server start mainguard knows",
+  "stale (2)",
+  "  svc/stale.py:3:1: B201 line 3 holds no call: the report is older than the code",
+  "  svc/stale.py:5:1: B201 line 5 holds no call: the report is older than the code",
+  "unparsable (2)",
+  "  svc/broken.py:3:1: B201 syntax error on line 3: invalid syntax",
+  "  svc/broken.py:4:1: B201 syntax error on line 3: invalid syntax",
+  "",
+].join("\n");
