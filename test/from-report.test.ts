@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -210,6 +211,85 @@ describe("--from-report refuses a report that does not fit the code: one line, e
   it("a SARIF log of another version, or no report at all", () => {
     refuse({ ...semgrepSarif(), version: "2.0.0" }, 'report.json: a SARIF log of version "2.0.0"; mainguard reads SARIF 2.1.0');
     refuse({ results: [] }, "report.json: not a SARIF log or a bandit JSON report");
+  });
+});
+
+describe("--from-report --format sarif: the scanner's log, to upload in its place", () => {
+  it("drops the results mainguard fixed, notes its verdict on the others, and leaves other rules' results as they were", () => {
+    const root = treeWith("semgrep.sarif", semgrepSarif);
+    const result = runCli(["--from-report", "semgrep.sarif", "--write", "--format", "sarif"], root);
+    const input = semgrepSarif() as { runs: Array<{ results: Array<{ message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    const output = JSON.parse(result.stdout) as typeof input & { runs: Array<{ results: Array<{ properties: Record<string, string> }> }> };
+    const where = (entry: (typeof input.runs)[0]["results"][0]) => `${entry.locations[0]!.physicalLocation.artifactLocation.uri}:${entry.locations[0]!.physicalLocation.region.startLine}`;
+    const fixed = ["svc/app.py:14", "svc/serve.py:7", "svc/partial.py:5"];
+    expect(output.runs[0]!.results.map(where)).toEqual(input.runs[0]!.results.map(where).filter((key) => !fixed.includes(key)));
+    const byWhere = new Map(output.runs[0]!.results.map((entry, i) => [where(entry), { entry, original: input.runs[0]!.results.filter((r) => !fixed.includes(where(r)))[i]! }]));
+    const guarded = byWhere.get("svc/app.py:17")!;
+    expect(guarded.entry.properties["mainguard/verdict"]).toBe("guarded");
+    expect(guarded.entry.message.text).toBe(
+      `${guarded.original.message.text} [mainguard: guarded: \`app.run(...)\` runs only under the \`if __name__ == "__main__":\` on line 16; its debugger is still exposed on every interface (MG101)]`,
+    );
+    expect(byWhere.get("svc/serve.py:17")!.entry.properties["mainguard/verdict"]).toBe("fixable");
+    // The eval-detected result is another rule's: byte for byte as semgrep wrote it.
+    expect(byWhere.get("svc/app.py:3")!.entry).toEqual(byWhere.get("svc/app.py:3")!.original);
+    // Everything but the results is the scanner's own.
+    expect({ ...output, runs: output.runs.map((run) => ({ ...run, results: [] })) }).toEqual({ ...input, runs: input.runs.map((run) => ({ ...run, results: [] })) });
+  });
+
+  it("turns bandit's JSON into the SARIF log bandit writes, with the same rule ids", () => {
+    const root = treeWith("bandit.json", banditJson);
+    const log = JSON.parse(runCli(["--from-report", "bandit.json", "--format", "sarif", "svc/app.py"], root).stdout);
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0].tool.driver.name).toBe("Bandit");
+    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(["B201", "B104", "B101"]);
+    const results = log.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>; properties: Record<string, string> }>;
+    expect(results).toHaveLength(SITES.length + 1);
+    const app14 = results.find((entry) => entry.locations[0]!.physicalLocation.artifactLocation.uri === "svc/app.py" && entry.locations[0]!.physicalLocation.region.startLine === 14)!;
+    expect([app14.ruleId, app14.level, app14.properties["mainguard/verdict"]]).toEqual(["B201", "error", "fixable"]);
+    // Outside the paths given: kept, not judged.
+    const stale = results.find((entry) => entry.locations[0]!.physicalLocation.artifactLocation.uri === "svc/stale.py")!;
+    expect(stale.properties["mainguard/verdict"]).toBeUndefined();
+  });
+});
+
+describe("--from-report with more rules and a real scanner", () => {
+  it("takes the rule ids [tool.mainguard] report-rules adds", () => {
+    const root = makeTree({ ...TREE, "pyproject.toml": '[tool.mainguard]\nreport-rules = ["acme.flask-start"]\n' });
+    const report = banditJson() as { results: Array<Record<string, unknown>> };
+    report.results = report.results.map((entry) => ({ ...entry, test_id: "acme.flask-start" }));
+    writeFileSync(join(root, "acme.json"), JSON.stringify(report));
+    const result = runCli(["--from-report", "acme.json", "--format", "json"], root);
+    expect(JSON.parse(result.stdout)).toHaveLength(SITES.length + 1);
+    expect(verdicts(result.stdout)["svc/app.py:14"]).toBe("fixable");
+    expect(verdicts(result.stdout)["svc/app.py:3"]).toBe("not-a-server");
+    const without = treeWith("acme.json", () => report);
+    expect(runCli(["--from-report", "acme.json"], without).stderr).toBe("0 reported. Left out: 19 results of other rules.\n");
+  });
+
+  const bandit = spawnSync("bandit", ["--version"]).status === 0;
+  if (!bandit) console.log("bandit is not installed: the real bandit run is skipped");
+  it.skipIf(!bandit)("feeds a real `bandit -f json` report back and gets the expected verdicts", () => {
+    const root = makeTree(TREE);
+    // bandit exits 1 when it finds something; it cannot parse broken.py and says so in `errors`.
+    const scan = spawnSync("bandit", ["-f", "json", "-r", "svc", "-o", "bandit.json"], { cwd: root, encoding: "utf8" });
+    expect(scan.status).toBe(1);
+    const report = JSON.parse(readFileSync(join(root, "bandit.json"), "utf8")) as { results: Array<{ test_id: string }> };
+    expect(report.results.filter((entry) => entry.test_id === "B201")).toHaveLength(6);
+    const result = runCli(["--from-report", "bandit.json", "--format", "json"], root);
+    const judged = verdicts(result.stdout);
+    // B201 flags each `debug=True`; bandit versions that also report B104 add lines judged the same way.
+    expect(Object.fromEntries((JSON.parse(result.stdout) as Entry[]).filter((entry) => entry.rule_id === "B201").map((entry) => [`${entry.path}:${entry.line}`, entry.verdict]))).toEqual({
+      "svc/app.py:7": "guarded",
+      "svc/app.py:11": "in-function",
+      "svc/app.py:14": "fixable",
+      "svc/app.py:17": "guarded",
+      "svc/serve.py:7": "fixable",
+      "svc/serve.py:11": "in-function",
+    });
+    for (const [key, verdict] of Object.entries(judged)) expect([key, verdict]).toEqual([key, EXPECTED[key]]);
+    expect(result.code).toBe(1);
+    expect(runCli(["--from-report", "bandit.json", "--write"], root).code).toBe(0);
+    expect(readFileSync(join(root, "svc/app.py"), "utf8")).toContain('if __name__ == "__main__":\n    app.run(debug=True)\n');
   });
 });
 
