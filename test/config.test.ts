@@ -56,7 +56,7 @@ describe("[tool.mainguard] in pyproject.toml", () => {
     const result = runCli(["."], unknown);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `mainguard: error: ${join(unknown, "pyproject.toml")}:2: [tool.mainguard]: unknown key \`extra-apps\` (known: exclude, extend, extra-app-names, extra-server-calls, unsafe-fixes)\n`,
+      `mainguard: error: ${join(unknown, "pyproject.toml")}:2: [tool.mainguard]: unknown key \`extra-apps\` (known: exclude, extend, extra-app-names, extra-server-calls, report-rules, unsafe-fixes)\n`,
     );
     const wrongType = makeTree({ "pyproject.toml": '[project]\nname = "x"\n\n[tool.mainguard]\nexclude = []\nunsafe-fixes = "yes"\n' });
     expect(runCli(["."], wrongType).stderr).toBe(`mainguard: error: ${join(wrongType, "pyproject.toml")}:6: [tool.mainguard]: \`unsafe-fixes\` must be true or false\n`);

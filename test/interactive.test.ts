@@ -9,8 +9,8 @@ const app = (name: string) => `from flask import Flask\n\n${name} = Flask(__name
 const fixed = (name: string) => `from flask import Flask\n\n${name} = Flask(__name__)\nif __name__ == "__main__":\n    ${name}.run()\n`;
 const FILES = { "a.py": app("a"), "b.py": app("b"), "c.py": app("c") };
 
-function drive(cwd: string, answers: string[]): { status: number; output: string } {
-  const stdout = execFileSync("python3", [resolve(import.meta.dirname, "pty_drive.py"), cwd, JSON.stringify(answers), "--", process.execPath, CLI, "-i", "."], {
+function drive(cwd: string, answers: string[], args = ["."]): { status: number; output: string } {
+  const stdout = execFileSync("python3", [resolve(import.meta.dirname, "pty_drive.py"), cwd, JSON.stringify(answers), "--", process.execPath, CLI, "-i", ...args], {
     encoding: "utf8",
   });
   return JSON.parse(stdout) as { status: number; output: string };
@@ -67,6 +67,18 @@ describe("-i in a real terminal", () => {
     const { output } = drive(root, ["q"]);
     expect(output).toMatch(/\r\[#* *\] \d+\/401 files/);
     expect(output).toContain("\r\x1b[2K");
+  });
+
+  it("from a report, offers only the files it names, and sums up the verdicts", () => {
+    const root = makeTree(FILES);
+    const result = (filename: string) => ({ filename, line_number: 4, test_id: "B201", issue_text: "debug" });
+    writeFileSync(join(root, "bandit.json"), JSON.stringify({ errors: [], generated_at: "2026-12-03T10:00:00Z", metrics: {}, results: [result("./a.py"), result("./c.py")] }));
+    const { status, output } = drive(root, ["y", "n"], ["--from-report", "bandit.json"]);
+    expect(contents(root)).toEqual([fixed("a"), app("b"), app("c")]);
+    expect(output).toContain("file 1 of 2: a.py");
+    expect(output).toContain("file 2 of 2: c.py");
+    expect(output).toContain("2 reported: 2 fixable (1 fixed, 1 not fixed).");
+    expect(status).toBe(1);
   });
 
   it("shows the choices on h", () => {

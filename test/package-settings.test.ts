@@ -80,6 +80,7 @@ describe("settings per package", () => {
         'exclude = ["scratch/"]                    # pyproject.toml (relative to ./)',
         'extra-app-names = ["api"]                 # pyproject.toml',
         'extra-server-calls = ["users.dev.serve"]  # packages/users/pyproject.toml',
+        "report-rules = []                         # default",
         "unsafe-fixes = false                      # default",
         "",
       ].join("\n"),
@@ -91,6 +92,7 @@ describe("settings per package", () => {
         'exclude = ["x/"]              # --exclude (relative to ./)',
         'extra-app-names = ["server"]  # packages/billing/pyproject.toml',
         "extra-server-calls = []       # default",
+        "report-rules = []             # default",
         "unsafe-fixes = true           # --unsafe-fixes",
         "",
       ].join("\n"),
@@ -111,7 +113,7 @@ describe("settings per package", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
-      `mainguard: error: ${join(typo, "pkg/pyproject.toml")}:3: [tool.mainguard]: unknown key \`extra-app-name\` (known: exclude, extend, extra-app-names, extra-server-calls, unsafe-fixes)\n`,
+      `mainguard: error: ${join(typo, "pkg/pyproject.toml")}:3: [tool.mainguard]: unknown key \`extra-app-name\` (known: exclude, extend, extra-app-names, extra-server-calls, report-rules, unsafe-fixes)\n`,
     );
     expect(runCli(["--format", "json", "."], root).code).toBe(1);
   });
