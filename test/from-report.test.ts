@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -290,6 +290,33 @@ describe("--from-report with more rules and a real scanner", () => {
     expect(result.code).toBe(1);
     expect(runCli(["--from-report", "bandit.json", "--write"], root).code).toBe(0);
     expect(readFileSync(join(root, "svc/app.py"), "utf8")).toContain('if __name__ == "__main__":\n    app.run(debug=True)\n');
+  });
+});
+
+describe("the README's worked example", () => {
+  it("runs on examples/ as the README shows it", () => {
+    const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("$ mainguard --from-report examples/semgrep.sarif"));
+    const session = block.slice(0, block.indexOf("```")).trimEnd().split("\n");
+    const root = mkdtempSync(join(tmpdir(), "mainguard-examples-"));
+    cpSync(join(import.meta.dirname, "../examples"), join(root, "examples"), { recursive: true });
+    // Each command's shown lines, "..." standing for lines left out, must be what it prints.
+    const commands = session.flatMap((line, i) => (line.startsWith("$ ") ? [i] : []));
+    expect(commands).toHaveLength(2);
+    for (const [k, start] of commands.entries()) {
+      const args = session[start]!.slice("$ mainguard ".length).split(" ");
+      const shown = session.slice(start + 1, commands[k + 1] ?? session.length);
+      const result = runCli(args, root);
+      const printed = (result.stdout + result.stderr).trimEnd().split("\n");
+      let at = 0;
+      for (const line of shown) {
+        if (line.trim() === "...") continue;
+        const found = printed.indexOf(line, at);
+        expect([args.join(" "), line, found >= 0]).toEqual([args.join(" "), line, true]);
+        at = found + 1;
+      }
+      expect(printed[printed.length - 1]).toBe(shown[shown.length - 1]);
+    }
   });
 });
 

@@ -9,4 +9,4 @@ def health():
 
 
 if __name__ == "__main__":
-    app.run(port=8004)
+    app.run(host="0.0.0.0", port=8004)
