@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { makeTree, runCli } from "./cli-utils.js";
 import { banditJson, codeqlSarif, ruffSarif, semgrepSarif } from "./report/reports.js";
@@ -211,6 +212,34 @@ describe("--from-report refuses a report that does not fit the code: one line, e
   it("a SARIF log of another version, or no report at all", () => {
     refuse({ ...semgrepSarif(), version: "2.0.0" }, 'report.json: a SARIF log of version "2.0.0"; mainguard reads SARIF 2.1.0');
     refuse({ results: [] }, "report.json: not a SARIF log or a bandit JSON report");
+  });
+});
+
+describe("--from-report reads SARIF's ways of naming a file", () => {
+  it("follows a base declared on another base, decodes percent-escapes, and annotates for GitHub", () => {
+    const root = makeTree({ "svc/my app.py": TREE["svc/app.py"]! });
+    const location = (line: number) => ({ physicalLocation: { artifactLocation: { uri: "my%20app.py", uriBaseId: "SRC" }, region: { startLine: line } } });
+    const log = {
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: "CodeQL" } },
+          originalUriBaseIds: { SRC: { uri: "svc/", uriBaseId: "%SRCROOT%" }, "%SRCROOT%": { uri: `${pathToFileURL(root).href}/` } },
+          results: [14, 17].map((line) => ({ ruleId: "py/flask-debug", message: { text: "debug" }, locations: [location(line)] })),
+        },
+      ],
+    };
+    const elsewhere = mkdtempSync(join(tmpdir(), "mainguard-reports-"));
+    writeFileSync(join(elsewhere, "codeql.sarif"), JSON.stringify(log));
+    const result = runCli(["--from-report", join(elsewhere, "codeql.sarif"), "--format", "github"], root);
+    expect(result.stdout).toBe(
+      [
+        "::warning file=svc/my app.py,line=14,title=mainguard%3A py/flask-debug fixable::`app.run(...)` starts the Flask development server whenever the module is imported (MG001)",
+        '::notice file=svc/my app.py,line=17,title=mainguard%3A py/flask-debug guarded::`app.run(...)` runs only under the `if __name__ == "__main__":` on line 16; its debugger is still exposed on every interface (MG101)',
+        "",
+      ].join("\n"),
+    );
+    expect(result.code).toBe(1);
   });
 });
 
