@@ -14,10 +14,10 @@ import type { SplitBy } from "../output/split.js";
 import { discoverFiles, type GitAwareDiscovery } from "../discover/git-discovery.js";
 import { changedSince } from "../git/changes.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
-import { defaultJobs, startWorkers } from "../run/run-files.js";
+import { defaultJobs, startWorkers, threadsFor } from "../run/run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import type { Mode } from "./summary.js";
-import { readReport, resultsWithin } from "../report/read-report.js";
+import { checkAgainstFiles, readReport, resultsWithin } from "../report/read-report.js";
 import { ReportError } from "../report/reported.js";
 import { KNOWN_RULES } from "../report/rule-table.js";
 import { resultsByPath } from "../report/outcome.js";
@@ -227,12 +227,16 @@ async function main(argv: string[]): Promise<number> {
       const results = resultsWithin(report, command.args, cwd);
       const byPath = resultsByPath(results, cwd);
       const files = [...byPath.keys()].sort();
+      settings.fromReport = { report, byPath, outside: report.taken.length - results.length, allFindings: options.allFindings === true };
+      // The workers load while each file is checked against the report.
+      const threads = options.showFiles ? 1 : threadsFor(files.length, settings.jobs);
+      const reportPool = threads > 1 ? startWorkers(runnerSettings(settings), threads) : undefined;
+      checkAgainstFiles(report, results, cwd);
       if (options.showFiles) {
         process.stdout.write(files.map((file) => `${file}\n`).join(""));
         return EXIT.clean;
       }
-      settings.fromReport = { report, byPath, outside: report.taken.length - results.length, allFindings: options.allFindings === true };
-      return await runCheck(files, settings, false);
+      return await runCheck(files, settings, false, reportPool);
     } catch (error) {
       if (!(error instanceof ReportError)) throw error;
       fail(error.message);

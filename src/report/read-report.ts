@@ -57,14 +57,18 @@ export function shownPath(file: string, cwd: string): string {
   return path === "" || path.startsWith("..") || isAbsolute(path) ? file : path;
 }
 
-/**
- * The taken results in `paths` (all of them when none are given), each file checked to exist and
- * to hold the line named: a report that does not match the code it names is an error.
- */
+/** The taken results in `paths` (all of them when none are given). */
 export function resultsWithin(report: Report, paths: readonly string[], cwd: string): ReportedResult[] {
   const roots = paths.map((path) => resolve(cwd, path));
   const inside = (file: string) => roots.length === 0 || roots.some((root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep));
-  const results = report.taken.filter((result) => inside(result.file));
+  return report.taken.filter((result) => inside(result.file));
+}
+
+/**
+ * Checks that each result's file exists and holds the line named: a report that does not match
+ * the code it names is an error.
+ */
+export function checkAgainstFiles(report: Report, results: readonly ReportedResult[], cwd: string): void {
   const lines = new Map<string, number>();
   for (const result of results) {
     if (result.missing) throw new ReportError(result.missing);
@@ -81,5 +85,4 @@ export function resultsWithin(report: Report, paths: readonly string[], cwd: str
       throw new ReportError(`${report.path}: ${result.ruleId} at ${shownPath(result.file, cwd)}:${result.line}, but the file has ${count} line${count === 1 ? "" : "s"}: the report is not of this code`);
     }
   }
-  return results;
 }

@@ -34,6 +34,11 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/** The threads worth starting for `files` files, at most `jobs`: 1 means this thread alone. */
+export function threadsFor(files: number, jobs: number): number {
+  return Math.max(1, Math.min(jobs, Math.floor(files / FILES_PER_WORKER)));
+}
+
 /**
  * Processes `files` and yields their results in the order given, whatever order the workers
  * finish in, as runs of consecutive files; a clean file (most are) is only counted. `onDone` is
@@ -41,7 +46,7 @@ export function defaultJobs(): number {
  * already hold some of the files.
  */
 export async function* processFiles(files: readonly string[], settings: RunnerSettings, onDone?: () => void, pool?: WorkerPool): AsyncGenerator<ResultBatch> {
-  const jobs = pool?.size ?? Math.min(settings.jobs, Math.floor(files.length / FILES_PER_WORKER));
+  const jobs = pool?.size ?? threadsFor(files.length, settings.jobs);
   if (jobs <= 1) {
     if (smallerThan(files, FAST_STARTUP_BYTES)) preferFastStartup();
     const engineOf = enginesFor(settings);
