@@ -182,6 +182,23 @@ describe("--from-report with --write, --dry-run and --all-findings", () => {
   });
 });
 
+describe("--from-report in worker threads", () => {
+  it("gives the workers each file's reported lines, and fixes only those", () => {
+    const files: Record<string, string> = {};
+    const start = (port: number) => `from flask import Flask\n\napp = Flask(__name__)\napp.run(port=${port})\napp.run(port=1)\n`;
+    for (let i = 0; i < 24; i++) files[`s${i}.py`] = start(i + 2);
+    const root = makeTree(files);
+    const results = Object.keys(files).map((filename) => ({ filename, line_number: 4, test_id: "B201", issue_text: "debug" }));
+    writeFileSync(join(root, "bandit.json"), JSON.stringify({ errors: [], generated_at: "2026-12-03T10:00:00Z", metrics: {}, results }));
+    const result = runCli(["--jobs", "3", "--from-report", "bandit.json", "--write"], root);
+    expect(result.stderr).toBe("24 reported: 24 fixable (fixed).\n");
+    expect(result.code).toBe(0);
+    for (let i = 0; i < 24; i++) {
+      expect(readFileSync(join(root, `s${i}.py`), "utf8")).toBe(`from flask import Flask\n\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run(port=${i + 2})\napp.run(port=1)\n`);
+    }
+  });
+});
+
 describe("--from-report refuses a report that does not fit the code: one line, exit 2, nothing written", () => {
   const refuse = (report: string | object, message: string) => {
     const root = makeTree(TREE);
