@@ -28,8 +28,10 @@ describe("verdicts on reported lines", () => {
       "        app.run(debug=True)", // 13: a function's own main-guard body
       'if __name__ == "__main__":',
       "    main()",
+      "    def local():",
+      "        app.run(debug=True)", // 17: a function defined only when run as a script
     ];
-    expect(await judge(lines, [6, 10, 13])).toEqual(["6: guarded", "10: in-function", "13: guarded"]);
+    expect(await judge(lines, [6, 10, 13, 17])).toEqual(["6: guarded", "10: in-function", "13: guarded", "17: guarded"]);
   });
 
   it("judges nested functions, lambdas and methods as code in a function", async () => {

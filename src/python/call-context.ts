@@ -40,17 +40,21 @@ function scriptOnlyCalls(analysis: ModuleAnalysis): Array<{ line: number; calls:
   return guards;
 }
 
-/** When `call` runs: walking out from it, the first main guard or function met decides. */
+/**
+ * When `call` runs: only as a script if any block around it is a main guard's body (a function
+ * defined there, or a guard inside a function); else in the innermost function around it, if any,
+ * which the main guard may be the only caller of; else at import time.
+ */
 export function callContext(call: Node, analysis: ModuleAnalysis): CallContext {
+  let innermost: Node | undefined;
   let child = call;
   for (let current = call.parent; current; child = current, current = current.parent) {
     if (current.type === "if_statement" && scriptOnlyBody(current)?.id === child.id) return { kind: "script-only", line: current.startPosition.row + 1 };
-    if (!FUNCTIONS.has(current.type)) continue;
-    const name = current.type === "lambda" ? "a lambda" : `\`${current.childForFieldName("name")?.text ?? "?"}\``;
-    const outer = moduleFunction(current);
-    if (!outer) return { kind: "function", name };
-    const guard = scriptOnlyCalls(analysis).find((guard) => analysis.functionsReached(guard.calls).has(outer.startIndex));
-    return guard ? { kind: "function", name, guardLine: guard.line } : { kind: "function", name };
+    if (!innermost && FUNCTIONS.has(current.type)) innermost = current;
   }
-  return { kind: "import-time" };
+  if (!innermost) return { kind: "import-time" };
+  const name = innermost.type === "lambda" ? "a lambda" : `\`${innermost.childForFieldName("name")?.text ?? "?"}\``;
+  const outer = moduleFunction(innermost);
+  const guard = outer && scriptOnlyCalls(analysis).find((guard) => analysis.functionsReached(guard.calls).has(outer.startIndex));
+  return guard ? { kind: "function", name, guardLine: guard.line } : { kind: "function", name };
 }
