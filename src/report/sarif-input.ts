@@ -9,6 +9,15 @@ const object = (value: unknown): Json | undefined => (typeof value === "object" 
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
+/** A relative URI reference as a path: percent-escapes decoded (a malformed one is taken as written). */
+function decoded(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** `run.originalUriBaseIds`, each resolved to an absolute folder (a base may sit on another base). */
 function baseIds(run: Json, report: string, reportFolder: string): Map<string, string> {
   const declared = object(run.originalUriBaseIds) ?? {};
@@ -22,7 +31,7 @@ function baseIds(run: Json, report: string, reportFolder: string): Map<string, s
     const parent = text(location.uriBaseId);
     const absolute = absolutePath(uri, report);
     const base = absolute ?? (parent ? resolveId(parent, seen) : undefined) ?? reportFolder;
-    const folder = absolute ?? resolve(base, decodeURIComponent(uri));
+    const folder = absolute ?? resolve(base, decoded(uri));
     resolved.set(id, folder);
     return folder;
   };
@@ -79,7 +88,7 @@ export function readSarif(log: Json, report: string, cwd: string, rules: readonl
         if (typeof line !== "number" || !Number.isInteger(line)) throw new ReportError(`${report}: ${where} (${ruleId}) names no line in ${uri}`);
         const baseId = text(artifact.uriBaseId);
         const declared = baseId !== undefined ? bases.get(baseId) : undefined;
-        const located = locate(absolutePath(uri, report) ? uri : decodeURIComponent(uri), { declared, reportFolder, cwd } satisfies Bases, report);
+        const located = locate(absolutePath(uri, report) ? uri : decoded(uri), { declared, reportFolder, cwd } satisfies Bases, report);
         const column = object(physical?.region)?.startColumn;
         taken.push({
           run: runIndex,
