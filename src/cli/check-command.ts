@@ -15,12 +15,7 @@ import { writeIfUnchanged } from "../output/write-source.js";
 import { cleanTreeGuard, uncommittedMessage } from "./clean-tree.js";
 import { writeSplit, type SplitBy } from "../output/split.js";
 import { workTreeTop } from "../git/files.js";
-import { judgedResults, sitesOf, type JudgedResult } from "../report/outcome.js";
-import type { Report, ReportedResult } from "../report/reported.js";
-import { formatVerdicts, verdictSummary } from "../output/verdict-text.js";
-import { formatVerdictJson } from "../output/verdict-json.js";
-import { formatVerdictSarif } from "../output/verdict-sarif.js";
-import { formatVerdictGithub } from "../output/verdict-github.js";
+import type { FromReport } from "../report/outcome.js";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -42,11 +37,8 @@ export interface CheckSettings {
   allowDirty: boolean;
   /** With --dry-run: the patches go to files in `out`, one per owner or package, not to stdout. */
   split?: { by: SplitBy; out: string };
-  /**
-   * --from-report: the report, its results in the run's paths by the file the run shows, and how
-   * many it names elsewhere; `allFindings` fixes every finding of those files, not only the reported.
-   */
-  fromReport?: { report: Report; byPath: Map<string, ReportedResult[]>; outside: number; allFindings: boolean };
+  /** --from-report: the report and what the run takes from it. */
+  fromReport?: FromReport;
 }
 
 /** What the workers need to know, from the run's settings. */
@@ -56,7 +48,7 @@ export function runnerSettings(settings: CheckSettings): RunnerSettings {
     fix: settings.mode !== "report",
     // A report's own SARIF and JSON carry verdicts, not mainguard's fixes.
     describeFixes: !fromReport && (settings.format === "json" || settings.format === "sarif"),
-    ...(fromReport ? { reported: sitesOf(fromReport.byPath), allFindings: fromReport.allFindings } : {}),
+    ...(fromReport ? { reported: fromReport.sites, allFindings: fromReport.allFindings } : {}),
   };
   return { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run };
 }
@@ -170,10 +162,10 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   }
 
   const kept = results.map((file) => ({ ...file, findings: remainingFindings(file, written) }));
-  const judged = settings.fromReport && !signals.signal() ? judgedResults(settings.fromReport.byPath, results, mode, written) : undefined;
-  if (judged) printVerdicts(judged, settings);
-  else if (format === "json") process.stdout.write(formatJson(kept));
-  else if (format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version));
+  const outcome = settings.fromReport && !signals.signal() ? (await import("./verdict-output.js")).reportOutcome(settings.fromReport, results, written, settings) : undefined;
+  // From a report, the verdicts were printed instead.
+  if (!outcome && format === "json") process.stdout.write(formatJson(kept));
+  if (!outcome && format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version));
 
   signals.stop();
   const signal = signals.signal();
@@ -181,25 +173,13 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   const stopped = signal ? ` Stopped by ${signal} after ${checked} of ${files.length} files; every file is as it was or fully fixed.` : "";
   // A summary on Ctrl-C even with -q: the user must learn what was written.
   if (!settings.quiet || signal) {
-    const line = judged ? verdictSummary(judged, mode, { otherRules: settings.fromReport!.report.otherRules, outside: settings.fromReport!.outside }) : summaryLine(sum, mode);
+    const line = outcome ? outcome.summary : summaryLine(sum, mode);
     process.stderr.write(line + (ending === "quit" ? " Quit before the end of the review." : "") + stopped + "\n");
   }
   if (signal) return signal === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;
   if (ending === "interrupted") return EXIT.interrupted;
   if (fatal) return EXIT.error;
   // From a report, what is pending is what the report named and mainguard can fix.
-  const pending = judged
-    ? judged.filter((entry) => entry.verdict.verdict === "fixable" && entry.status !== "fixed").length
-    : kept.reduce((count, file) => count + file.findings.length, 0);
+  const pending = outcome ? outcome.pending : kept.reduce((count, file) => count + file.findings.length, 0);
   return pending > 0 ? EXIT.pending : EXIT.clean;
-}
-
-/** The verdicts in the chosen format: text on stdout (on stderr with --dry-run, whose stdout is the patch). */
-function printVerdicts(judged: readonly JudgedResult[], settings: CheckSettings): void {
-  const { format, mode } = settings;
-  if (format === "json") process.stdout.write(formatVerdictJson(judged));
-  else if (format === "sarif") process.stdout.write(formatVerdictSarif(settings.fromReport!.report, judged));
-  else if (format === "github") process.stdout.write(formatVerdictGithub(judged));
-  else if (mode !== "dry-run") process.stdout.write(formatVerdicts(judged, settings.out));
-  else if (!settings.quiet) process.stderr.write(formatVerdicts(judged, settings.out));
 }

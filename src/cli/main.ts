@@ -14,13 +14,9 @@ import type { SplitBy } from "../output/split.js";
 import { discoverFiles, type GitAwareDiscovery } from "../discover/git-discovery.js";
 import { changedSince } from "../git/changes.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
-import { defaultJobs, startWorkers, threadsFor } from "../run/run-files.js";
+import { defaultJobs, startWorkers } from "../run/run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import type { Mode } from "./summary.js";
-import { checkAgainstFiles, readReport, resultsWithin } from "../report/read-report.js";
-import { ReportError } from "../report/reported.js";
-import { KNOWN_RULES } from "../report/rule-table.js";
-import { resultsByPath } from "../report/outcome.js";
 
 /** The package's version: package.json is one level up from the bundle, two from this source file, three from its tsc build. */
 function packageVersion(): string {
@@ -221,27 +217,9 @@ async function main(argv: string[]): Promise<number> {
     split: options.splitBy && options.out ? { by: options.splitBy, out: resolve(cwd, options.out) } : undefined,
   };
   if (options.fromReport !== undefined) {
-    const rules = [...KNOWN_RULES, ...here.reportRules.map((id) => ({ id, scanner: "[tool.mainguard] report-rules", concern: "server-start" as const }))];
-    try {
-      const report = readReport(options.fromReport, cwd, rules);
-      const results = resultsWithin(report, command.args, cwd);
-      const byPath = resultsByPath(results, cwd);
-      const files = [...byPath.keys()].sort();
-      settings.fromReport = { report, byPath, outside: report.taken.length - results.length, allFindings: options.allFindings === true };
-      // The workers load while each file is checked against the report.
-      const threads = options.showFiles ? 1 : threadsFor(files.length, settings.jobs);
-      const reportPool = threads > 1 ? startWorkers(runnerSettings(settings), threads) : undefined;
-      checkAgainstFiles(report, results, cwd);
-      if (options.showFiles) {
-        process.stdout.write(files.map((file) => `${file}\n`).join(""));
-        return EXIT.clean;
-      }
-      return await runCheck(files, settings, false, reportPool);
-    } catch (error) {
-      if (!(error instanceof ReportError)) throw error;
-      fail(error.message);
-      return EXIT.error;
-    }
+    const { runFromReport } = await import("./from-report.js");
+    const request = { report: options.fromReport, paths: command.args, reportRules: here.reportRules, allFindings: options.allFindings === true, showFiles: options.showFiles === true, cwd, fail };
+    return runFromReport(request, settings);
   }
   // A directory may hold thousands of files: start the workers now, so that they load while it is
   // read and check each file as soon as it is found.

@@ -1,7 +1,7 @@
 import type { FileResult } from "../file-result.js";
 import type { SiteVerdict, Site } from "../types.js";
 import { shownPath } from "./read-report.js";
-import type { ReportedResult } from "./reported.js";
+import type { Report, ReportedResult } from "./reported.js";
 
 /**
  * What became of a fixable result: written; in the `--dry-run` patch; fixable with `--write`
@@ -20,6 +20,19 @@ export interface JudgedResult {
 }
 
 export type RunMode = "report" | "dry-run" | "write" | "interactive";
+
+/**
+ * What a run takes from a report: the report, its results in the run's paths by the file the run
+ * shows and the lines each file's verdicts are asked for, how many it names elsewhere;
+ * `allFindings` fixes every finding of those files, not only the reported ones.
+ */
+export interface FromReport {
+  report: Report;
+  byPath: Map<string, ReportedResult[]>;
+  sites: Record<string, Site[]>;
+  outside: number;
+  allFindings: boolean;
+}
 
 /** The results of each file the run checks, as the path it shows (relative to the current directory inside it). */
 export function resultsByPath(results: readonly ReportedResult[], cwd: string): Map<string, ReportedResult[]> {
