@@ -3,6 +3,12 @@ import { checkClaimed, closeClaims, enginesFor, newClaims } from "./batches.js";
 import type { FileResult } from "../file-result.js";
 import type { ResultBatch, WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./messages.js";
 
+/**
+ * The worker's module: beside this one in the tsc build, and beside the bundle's entry when the
+ * bundler has put this module in a shared chunk (dist/chunks/, see scripts/bundle.mjs).
+ */
+const WORKER = new URL(/\/chunks\/[^/]*$/.test(import.meta.url) ? "../worker.js" : "./worker.js", import.meta.url);
+
 /** Files per batch sent, and taken at once at most: large enough that messages stay off the
  * profile (claims shrink near the end; see claimFiles). */
 const BATCH = 48;
@@ -33,7 +39,7 @@ export class WorkerPool {
   private constructor(private readonly settings: WorkerSettings, jobs: number) {
     this.claims = newClaims();
     const workerData: WorkerData = { ...settings, claims: this.claims.buffer as SharedArrayBuffer, threads: jobs, most: BATCH };
-    this.workers = Array.from({ length: jobs - 1 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData }));
+    this.workers = Array.from({ length: jobs - 1 }, () => new Worker(WORKER, { workerData }));
     for (const worker of this.workers) {
       worker.on("message", (reply: WorkerReply) => this.receive(reply));
       worker.on("error", (error) => {
