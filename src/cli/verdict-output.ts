@@ -28,7 +28,7 @@ export function reportOutcome(fromReport: FromReport, results: readonly FileResu
   else if (mode !== "dry-run") process.stdout.write(formatVerdicts(judged, settings.out));
   else if (!settings.quiet) process.stderr.write(formatVerdicts(judged, settings.out));
   return {
-    summary: verdictSummary(judged, mode, { otherRules: fromReport.report.otherRules, outside: fromReport.outside }),
+    summary: verdictSummary(judged, { otherRules: fromReport.report.otherRules, outside: fromReport.outside }),
     pending: judged.filter((entry) => entry.verdict.verdict === "fixable" && entry.status !== "fixed").length,
   };
 }

@@ -1,5 +1,5 @@
 import type { Colors } from "./colors.js";
-import type { FixStatus, JudgedResult, RunMode } from "../report/outcome.js";
+import type { FixStatus, JudgedResult } from "../report/outcome.js";
 import type { VerdictKind } from "../types.js";
 
 /** The verdicts in the order they are shown, with their headings. */
@@ -64,7 +64,7 @@ function fixableNote(fixable: readonly JudgedResult[]): string {
 }
 
 /** The end-of-run line: "12 reported: 9 fixable (fixed), 2 already guarded, 1 stale." */
-export function verdictSummary(judged: readonly JudgedResult[], mode: RunMode, left: { otherRules: number; outside: number }): string {
+export function verdictSummary(judged: readonly JudgedResult[], left: { otherRules: number; outside: number }): string {
   const parts: string[] = [];
   for (const [kind] of HEADINGS) {
     const group = judged.filter((entry) => entry.verdict.verdict === kind);

@@ -29,7 +29,6 @@ export function readBandit(document: Json, report: string, cwd: string, rules: r
     taken.push({
       run: 0,
       result: index,
-      location: 0,
       ruleId: testId,
       concern,
       ...locate(filename, { reportFolder, cwd }, report),

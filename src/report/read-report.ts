@@ -33,12 +33,12 @@ export function readReport(path: string, cwd: string, rules: readonly KnownRule[
   if (typeof document !== "object" || document === null || Array.isArray(document)) throw new ReportError(`${path}: not a SARIF log or a bandit JSON report`);
   const json = document as Record<string, unknown>;
   if ("runs" in json || "version" in json || typeof json.$schema === "string") {
-    const { taken, tools, otherRules } = readSarif(json, path, cwd, rules);
-    return { path, format: "sarif", tools, taken, otherRules, document: json };
+    const { taken, otherRules } = readSarif(json, path, cwd, rules);
+    return { path, format: "sarif", taken, otherRules, document: json };
   }
   if (isBanditReport(json)) {
     const { taken, otherRules } = readBandit(json, path, cwd, rules);
-    return { path, format: "bandit", tools: ["bandit"], taken, otherRules, document: json };
+    return { path, format: "bandit", taken, otherRules, document: json };
   }
   throw new ReportError(`${path}: not a SARIF log or a bandit JSON report`);
 }

@@ -2,10 +2,9 @@ import type { Concern } from "../types.js";
 
 /** One place a scanner's result points at, of a rule `--from-report` takes. */
 export interface ReportedResult {
-  /** Where the report holds it: `runs[run].results[result].locations[location]`; bandit's `results[result]` (run and location 0). */
+  /** Where the report holds it: `runs[run].results[result]` (one per location of that result); bandit's `results[result]` (run 0). */
   run: number;
   result: number;
-  location: number;
   ruleId: string;
   concern: Concern;
   /** The file, absolute. */
@@ -24,8 +23,6 @@ export type ReportFormat = "sarif" | "bandit";
 export interface Report {
   path: string;
   format: ReportFormat;
-  /** The scanners that wrote it (SARIF runs' driver names; "bandit"). */
-  tools: string[];
   taken: ReportedResult[];
   /** Results of rules mainguard does not take. */
   otherRules: number;

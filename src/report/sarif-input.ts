@@ -51,7 +51,7 @@ function ruleIdOf(result: Json, run: Json): string | undefined {
  * The results of a SARIF 2.1.0 log whose rules are in `rules`, one per location (a result may
  * point at several places), with their files located; `otherRules` counts the results left out.
  */
-export function readSarif(log: Json, report: string, cwd: string, rules: readonly KnownRule[]): { taken: ReportedResult[]; tools: string[]; otherRules: number } {
+export function readSarif(log: Json, report: string, cwd: string, rules: readonly KnownRule[]): { taken: ReportedResult[]; otherRules: number } {
   if (log.version !== "2.1.0") {
     const version = log.version === undefined ? "no version" : `version ${JSON.stringify(log.version)}`;
     throw new ReportError(`${report}: a SARIF log of ${version}; mainguard reads SARIF 2.1.0`);
@@ -59,12 +59,9 @@ export function readSarif(log: Json, report: string, cwd: string, rules: readonl
   if (!Array.isArray(log.runs)) throw new ReportError(`${report}: a SARIF log with no runs`);
   const reportFolder = dirname(resolve(cwd, report));
   const taken: ReportedResult[] = [];
-  const tools: string[] = [];
   let otherRules = 0;
   for (const [runIndex, runValue] of log.runs.entries()) {
     const run = object(runValue) ?? {};
-    const tool = text(object(object(run.tool)?.driver)?.name) ?? "an unnamed tool";
-    if (!tools.includes(tool)) tools.push(tool);
     const bases = baseIds(run, report, reportFolder);
     const artifacts = array(run.artifacts);
     for (const [resultIndex, resultValue] of array(run.results).entries()) {
@@ -78,7 +75,7 @@ export function readSarif(log: Json, report: string, cwd: string, rules: readonl
       }
       const locations = array(result.locations);
       if (locations.length === 0) throw new ReportError(`${report}: ${where} (${ruleId}) has no location`);
-      for (const [locationIndex, locationValue] of locations.entries()) {
+      for (const locationValue of locations) {
         const physical = object(object(locationValue)?.physicalLocation);
         let artifact = object(physical?.artifactLocation) ?? {};
         if (typeof artifact.index === "number") artifact = { ...object(object(artifacts[artifact.index])?.location), ...artifact };
@@ -93,7 +90,6 @@ export function readSarif(log: Json, report: string, cwd: string, rules: readonl
         taken.push({
           run: runIndex,
           result: resultIndex,
-          location: locationIndex,
           ruleId,
           concern,
           ...located,
@@ -104,5 +100,5 @@ export function readSarif(log: Json, report: string, cwd: string, rules: readonl
       }
     }
   }
-  return { taken, tools, otherRules };
+  return { taken, otherRules };
 }
