@@ -1,4 +1,4 @@
-import type { Finding, SiteVerdict } from "./types.js";
+import type { Finding, SiteVerdict, TextEdit } from "./types.js";
 
 /** One file's outcome, as the run hands it to the summary and the output formats. */
 export interface FileResult {
@@ -9,14 +9,15 @@ export interface FileResult {
    * report mode, where nothing is rewritten) the findings that carry an applicable fix.
    */
   fixable: number;
-  /** Whether this file's unsafe fixes were applied too (its settings, or --unsafe-fixes). */
-  unsafeFixes?: boolean;
   /** Findings silenced by `# mainguard: ignore`. */
   suppressed: number;
   /** Why the file was not checked or not fixed; `fatal` problems (unreadable) make the exit code 2. */
   problem?: { message: string; fatal: boolean };
-  /** Set when fixes were applied: the bytes read and the fixed bytes. */
-  change?: { original: Uint8Array; output: Uint8Array; applied: number };
+  /**
+   * Set when fixes were applied: the bytes read and the fixed bytes, the edits between their texts,
+   * and the findings the fixed text still holds (at its positions).
+   */
+  change?: { original: Uint8Array; output: Uint8Array; applied: number; edits: TextEdit[]; remaining: Finding[] };
   /** `--from-report`: the verdict on each line the report names in this file, in the order given. */
   verdicts?: SiteVerdict[];
 }

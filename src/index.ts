@@ -1,5 +1,6 @@
 import { TRANSFORMS } from "../transforms/index.js";
 import { Engine } from "./engine/engine.js";
+import { nodePythonParser } from "./node/python-parser.js";
 import type { Finding, FixResult, Transform } from "./types.js";
 
 export type { Applicability, Edit, Finding, FixResult, Position, RuleDoc, SkipReason, Transform } from "./types.js";
@@ -19,7 +20,7 @@ export interface Mainguard {
 }
 
 export async function createMainguard(options: MainguardOptions = {}): Promise<Mainguard> {
-  const engine = Engine.create({ transforms: options.transforms ?? TRANSFORMS, unsafeFixes: options.unsafeFixes });
+  const engine = Engine.create({ transforms: options.transforms ?? TRANSFORMS, parser: nodePythonParser, unsafeFixes: options.unsafeFixes });
   return {
     check: async (source, path = "<string>") => (await engine.run(source, path)).findings,
     fix: (source, path = "<string>") => engine.run(source, path, { fix: true }),

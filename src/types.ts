@@ -1,6 +1,9 @@
 import type { Node } from "web-tree-sitter";
 import type { Catalog } from "./catalog.js";
 import type { RawText } from "./prefilter/raw-text.js";
+import type { Location, Position } from "./line-index.js";
+
+export type { Location, Position } from "./line-index.js";
 
 /** A replacement of the original text [start, end) by `text`; an insertion when start === end.
  * Offsets are JavaScript string offsets (UTF-16 code units) into the source as read. */
@@ -19,12 +22,6 @@ export interface GuardFix {
   statement: Node;
 }
 
-export interface Position {
-  /** 1-based line. */
-  line: number;
-  /** 1-based column, in characters (UTF-16 code units) of the line. */
-  column: number;
-}
 
 export interface Finding {
   rule: string;
@@ -39,6 +36,8 @@ export interface Finding {
 
 export interface FindingFix {
   applicability: Applicability;
+  /** Whether this run's settings apply it: a safe fix, or an unsafe one with unsafe fixes on. */
+  enabled: boolean;
   /** The verified edits that fix this finding alone; present when fixes were described. */
   edits?: TextEdit[];
 }
@@ -48,6 +47,47 @@ export interface TextEdit {
   start: Position;
   end: Position;
   content: string;
+}
+
+/** A fix as data: edits (offsets into the analysed text) that, applied together, fix one diagnostic. */
+export interface Fix {
+  applicability: Applicability;
+  edits: Edit[];
+}
+
+/** A finding of the library API: where it is in the analysed text, and how it can be fixed or silenced. */
+export interface Diagnostic {
+  rule: string;
+  message: string;
+  /** How the server start was recognised, e.g. "`server` is bound to `fl.Flask(...)` on line 3". */
+  reason: string;
+  /** String offsets (UTF-16 code units) of the flagged statement or call. */
+  range: { start: number; end: number };
+  /** The same range as lines and columns (0-based), each column in UTF-16, UTF-8 and code points. */
+  start: Location;
+  end: Location;
+  /** Present when the engine can fix it; the edits themselves come from `Analysis.fix`. */
+  applicability?: Applicability;
+  /** Whether the analyzer's settings apply its fix (see `Analysis.fixAll`). */
+  enabled: boolean;
+  /** The edit that silences it: `# mainguard: ignore[CODE]`, merged into an ignore comment already there. */
+  suppression: Edit;
+}
+
+/** What fixing every enabled diagnostic gives: the verified output and what is left in it. */
+export interface FixAllResult {
+  /** The fixed text; the analysed text itself when nothing was applied. */
+  output: string;
+  /** The edits that turn the analysed text into `output` (sorted, non-overlapping). */
+  edits: Edit[];
+  /** The diagnostics the output fixes. */
+  applied: Diagnostic[];
+  /** The diagnostics of `output`, checked again there: positions are the output's. */
+  remaining: Diagnostic[];
+  /** How many top-level statements moved under a guard (several diagnostics can share one). */
+  guarded: number;
+  /** Set when the fix was not made: the output could not be verified. */
+  skipped?: SkipReason;
 }
 
 /** A finding as a transform reports it, with the tree node the engine needs to fix it. */
@@ -106,6 +146,10 @@ export interface FixResult {
   suppressed: number;
   /** Set when the file was not (or could not be) changed for a reason the user must hear. */
   skipped?: SkipReason;
+  /** When fixes were applied: the edits that make `output` of the input (positions in the input). */
+  edits?: TextEdit[];
+  /** When fixes were applied: the findings `output` still holds, checked again there (its positions). */
+  remaining?: Finding[];
   /** With `RunOptions.sites`: the verdict on each, in order. */
   verdicts?: SiteVerdict[];
 }

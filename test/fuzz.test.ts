@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMainguard } from "../src/index.js";
 import { Engine } from "../src/engine/engine.js";
+import { nodePythonParser } from "../src/node/python-parser.js";
 import { TRANSFORMS } from "../transforms/index.js";
 import { FIXTURES, fixtureCases } from "./fixture-utils.js";
 import { makeTree, runCli } from "./cli-utils.js";
@@ -69,8 +70,8 @@ describe(`fuzzing (seed ${SEED}, ${COUNT} mutants)`, () => {
     // The way big files are read (in slices, fixed through a condensed view) must give the same
     // output on every mutant, and skip the same ones (which line a garbled file is reported at may
     // differ: the indentation variants hold that to Python's line).
-    const condensing = Engine.create({ transforms: TRANSFORMS, unsafeFixes: true, condenseAbove: 0 });
-    const whole = Engine.create({ transforms: TRANSFORMS, unsafeFixes: true });
+    const condensing = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS, unsafeFixes: true, condenseAbove: 0 });
+    const whole = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS, unsafeFixes: true });
     const disagreements: string[] = [];
     const dir = mkdtempSync(join(tmpdir(), "mainguard-fuzz-"));
     const pairs: string[] = [];

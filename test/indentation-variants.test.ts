@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TRANSFORMS } from "../transforms/index.js";
 import { Engine } from "../src/engine/engine.js";
+import { nodePythonParser } from "../src/node/python-parser.js";
 import { GUARD } from "../src/python/main-guard.js";
 import { FIXTURES, fixtureCases } from "./fixture-utils.js";
 
@@ -74,9 +75,9 @@ function guardBodyIndents(output: string): string[] {
 
 describe("indentation variants of the fixtures", () => {
   it("leaves every file Python rejects byte-identical with Python's line, and guards every file it accepts faithfully in the file's own unit", async () => {
-    const engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: true, prefilter: false });
+    const engine = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS, unsafeFixes: true, prefilter: false });
     // The way big files are read (in slices, fixed through a condensed view), forced on every file.
-    const condensing = Engine.create({ transforms: TRANSFORMS, unsafeFixes: true, prefilter: false, condenseAbove: 0 });
+    const condensing = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS, unsafeFixes: true, prefilter: false, condenseAbove: 0 });
     const all = variants();
     const dir = mkdtempSync(join(tmpdir(), "mainguard-indent-"));
     const inputs = all.map((variant, i) => {

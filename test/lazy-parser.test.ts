@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { CLI, makeTree } from "./cli-utils.js";
 import { createMainguard } from "../src/index.js";
-import { parserRequested } from "../src/engine/parser.js";
+import { parserRequested } from "../src/node/python-parser.js";
 
 it("loads the grammar only when a file holds a candidate", async () => {
   const mainguard = await createMainguard();

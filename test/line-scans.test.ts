@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PositionIndex } from "../src/engine/positions.js";
+import { LineIndex } from "../src/line-index.js";
 import { mayHaveEmptyBlock } from "../src/engine/syntax-errors.js";
 
 describe("the empty-block precheck", () => {
@@ -27,10 +27,10 @@ describe("the empty-block precheck", () => {
 
 describe("positions", () => {
   it("count lines at LF, CRLF and a lone CR, and columns in UTF-16 units after a BOM", () => {
-    const mixed = new PositionIndex("a\nb\r\nc\rd");
-    expect([2, 5, 7].map((offset) => mixed.at(offset))).toEqual([{ line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }]);
-    const unix = new PositionIndex("ab\r\ncd\n\u00e9f");
-    expect([1, 5, 8].map((offset) => unix.at(offset))).toEqual([{ line: 1, column: 2 }, { line: 2, column: 2 }, { line: 3, column: 2 }]);
-    expect(new PositionIndex("\uFEFFx\ny").at(1)).toEqual({ line: 1, column: 1 });
+    const mixed = new LineIndex("a\nb\r\nc\rd");
+    expect([2, 5, 7].map((offset) => mixed.position(offset))).toEqual([{ line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }]);
+    const unix = new LineIndex("ab\r\ncd\n\u00e9f");
+    expect([1, 5, 8].map((offset) => unix.position(offset))).toEqual([{ line: 1, column: 2 }, { line: 2, column: 2 }, { line: 3, column: 2 }]);
+    expect(new LineIndex("\uFEFFx\ny").position(1)).toEqual({ line: 1, column: 1 });
   });
 });

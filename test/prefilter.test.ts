@@ -6,6 +6,7 @@ import { TRANSFORMS } from "../transforms/index.js";
 import { DEFAULT_CATALOG } from "../src/catalog.js";
 import { discover } from "../src/discover/discover.js";
 import { Engine } from "../src/engine/engine.js";
+import { nodePythonParser } from "../src/node/python-parser.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import { RawText } from "../src/prefilter/raw-text.js";
 import type { FileResult } from "../src/file-result.js";
@@ -36,8 +37,8 @@ describe("the prefilter", () => {
       join(FIXTURES, "../examples"),
     ];
     const { files } = await discover(roots, process.cwd());
-    const on = Engine.create({ transforms: TRANSFORMS });
-    const off = Engine.create({ transforms: TRANSFORMS, prefilter: false });
+    const on = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS });
+    const off = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS, prefilter: false });
     let findings = 0;
     for (const [n, path] of files.entries()) {
       if (n % 100 === 0) await turnEventLoop();

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
-import type { Node } from "web-tree-sitter";
+import { describe, expect, it } from "vitest";
+import type { Node, Parser } from "web-tree-sitter";
 import { Engine } from "../src/engine/engine.js";
+import { nodePythonParser } from "../src/node/python-parser.js";
 import { skipMessage } from "../src/engine/skip-messages.js";
 import type { Transform } from "../src/types.js";
 import { TRANSFORMS } from "../transforms/index.js";
@@ -11,17 +12,18 @@ import { makeTree, runCliBytes } from "./cli-utils.js";
 const OUT_OF_MEMORY = "# simulate: the parser runs out of memory";
 const OUT_OF_MEMORY_ONCE_GUARDED = "# simulate: the fixed file is too big to parse";
 const GUARD = 'if __name__ == "__main__":';
-vi.mock("../src/engine/parser.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../src/engine/parser.js")>();
-  return {
-    ...original,
-    parse: (parser: Parameters<typeof original.parse>[0], text: string) => {
-      if (text.includes(OUT_OF_MEMORY)) throw new Error("RuntimeError: Aborted()");
-      if (text.includes(`${GUARD}\n    app.run()  ${OUT_OF_MEMORY_ONCE_GUARDED}`)) throw new Error("RuntimeError: Aborted()");
-      return original.parse(parser, text);
-    },
+/** The real parser, but failing on those texts: the engine takes whatever parser its host hands in. */
+async function failingParser(): Promise<Parser> {
+  const real = await nodePythonParser();
+  const failing = Object.create(real) as Parser;
+  failing.parse = (text, old, options) => {
+    const source = String(text);
+    if (source.includes(OUT_OF_MEMORY)) throw new Error("RuntimeError: Aborted()");
+    if (source.includes(`${GUARD}\n    app.run()  ${OUT_OF_MEMORY_ONCE_GUARDED}`)) throw new Error("RuntimeError: Aborted()");
+    return real.parse(text, old, options);
   };
-});
+  return failing;
+}
 
 const FLASK = "from flask import Flask\n\napp = Flask(__name__)\n";
 
@@ -48,7 +50,7 @@ const guardNested: Transform = {
 };
 
 async function engineReason(source: string, options: { transforms?: Transform[]; condenseAbove?: number } = {}): Promise<string> {
-  const engine = Engine.create({ transforms: options.transforms ?? TRANSFORMS, condenseAbove: options.condenseAbove });
+  const engine = Engine.create({ parser: failingParser, transforms: options.transforms ?? TRANSFORMS, condenseAbove: options.condenseAbove });
   const result = await engine.run(source, "app.py", { fix: true });
   expect(result.output).toBe(source);
   return skipMessage(result.skipped!);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine/engine.js";
+import { nodePythonParser } from "../src/node/python-parser.js";
 import type { Site } from "../src/types.js";
 import { TRANSFORMS } from "../transforms/index.js";
 
 /** The verdict on each listed line of `lines`, as `line: verdict`. */
 async function judge(lines: string[], reported: number[], options: { condenseAbove?: number; concern?: Site["concern"] } = {}): Promise<string[]> {
-  const engine = Engine.create({ transforms: TRANSFORMS, condenseAbove: options.condenseAbove });
+  const engine = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS, condenseAbove: options.condenseAbove });
   const sites = reported.map((line) => ({ line, concern: options.concern ?? "debug" }));
   const result = await engine.run(lines.join("\n"), "app.py", { sites, fix: true });
   return result.verdicts!.map((verdict, i) => `${reported[i]}: ${verdict.verdict}`);
@@ -71,7 +72,7 @@ describe("verdicts on reported lines", () => {
   });
 
   it("fixes only the starts the report names", async () => {
-    const engine = Engine.create({ transforms: TRANSFORMS });
+    const engine = Engine.create({ parser: nodePythonParser,  transforms: TRANSFORMS });
     const source = [...HEADER, "app.run(port=1)", "app.run(port=2)", ""].join("\n");
     const named = await engine.run(source, "app.py", { sites: [{ line: 6, concern: "debug" }], fix: true });
     expect(named.output).toBe([...HEADER, "app.run(port=1)", 'if __name__ == "__main__":', "    app.run(port=2)", ""].join("\n"));

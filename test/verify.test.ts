@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Node } from "web-tree-sitter";
 import { normalizeEdits, applyEdits } from "../src/engine/apply-edits.js";
 import { Engine } from "../src/engine/engine.js";
-import { parse, pythonParser } from "../src/engine/parser.js";
+import { nodePythonParser } from "../src/node/python-parser.js";
+import { parseText } from "../src/engine/parsing.js";
 import { topLevelStatements } from "../src/python/import-time.js";
 import type { Transform } from "../src/types.js";
 import { differenceAfterGuarding } from "../src/engine/verify.js";
@@ -10,9 +11,9 @@ import { differenceAfterGuarding } from "../src/engine/verify.js";
 const INPUT = 'import flask\napp = flask.Flask(__name__)\nHELP = """\n  usage\n"""\napp.run()  # serve\n';
 
 async function difference(input: string, output: string, guardedIndexes: number[]): Promise<string | undefined> {
-  const parser = await pythonParser();
-  const before = parse(parser, input);
-  const after = parse(parser, output);
+  const parser = await nodePythonParser();
+  const before = parseText(parser, input);
+  const after = parseText(parser, output);
   try {
     const statements = topLevelStatements(before.rootNode);
     return differenceAfterGuarding(before.rootNode, after.rootNode, guardedIndexes.map((i) => statements[i]!), output);
@@ -78,7 +79,7 @@ describe("the engine", () => {
       },
     };
     const source = "def f():\n    app.run()\n";
-    const result = await Engine.create({ transforms: [nested] }).run(source, "x.py", { fix: true });
+    const result = await Engine.create({ parser: nodePythonParser,  transforms: [nested] }).run(source, "x.py", { fix: true });
     expect(result.output).toBe(source);
     expect(result.applied).toBe(0);
     expect(result.skipped).toEqual({ kind: "unverified", detail: "mainguard found no edit that guards line 2 (only top-level statements can be guarded); please report this" });
@@ -86,7 +87,7 @@ describe("the engine", () => {
 
   it("reports a syntax error with its 1-based line and column, changing nothing", async () => {
     const source = "from flask import Flask\napp = Flask(__name__)\napp.run(\n";
-    const result = await Engine.create({ transforms: (await import("../transforms/index.js")).TRANSFORMS }).run(source, "x.py", { fix: true });
+    const result = await Engine.create({ parser: nodePythonParser,  transforms: (await import("../transforms/index.js")).TRANSFORMS }).run(source, "x.py", { fix: true });
     expect(result).toEqual({ output: source, findings: [], applied: 0, suppressed: 0, skipped: { kind: "syntax-error", line: 3, column: 1, message: "invalid syntax" } });
   });
 });

@@ -21,7 +21,7 @@ export async function reviewChanges(
     const change = file.change!;
     process.stdout.write(`\n${colors.bold(`file ${k + 1} of ${files.length}: ${file.path}`)}\n`);
     process.stdout.write(colorPatch(unifiedPatch(file.path, change.original, change.output), colors));
-    const unsafe = file.unsafeFixes === true ? file.findings.filter((finding) => finding.fix?.applicability === "unsafe") : [];
+    const unsafe = file.findings.filter((finding) => finding.fix?.applicability === "unsafe" && finding.fix.enabled);
     if (unsafe.length > 0) {
       const rules = [...new Set(unsafe.map((finding) => finding.rule))].join(", ");
       process.stdout.write(colors.yellow(`This diff includes unsafe fixes (${rules}): other statements of a block move under the guard too.\n`));

@@ -1,6 +1,6 @@
 import { Engine } from "../engine/engine.js";
 import { unifiedPatch } from "../output/patch.js";
-import { preferFastStartup } from "../engine/parser.js";
+import { nodePythonParser, preferFastStartup } from "../node/python-parser.js";
 import { skipMessage } from "../engine/skip-messages.js";
 import { decodeSource } from "../read/read-source.js";
 import type { Catalog } from "../catalog.js";
@@ -34,7 +34,7 @@ export async function runStdin(settings: StdinSettings): Promise<number> {
     return 0;
   }
   preferFastStartup();
-  const engine = Engine.create({ transforms: settings.transforms, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog });
+  const engine = Engine.create({ transforms: settings.transforms, parser: nodePythonParser, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog });
   const result = await engine.run(source.text, settings.path, { fix: true });
   if (result.skipped) process.stderr.write(`mainguard: ${settings.path}: ${skipMessage(result.skipped)}\n`);
   const fixed = result.applied > 0;
@@ -43,7 +43,7 @@ export async function runStdin(settings: StdinSettings): Promise<number> {
   } else {
     process.stdout.write(fixed ? source.codec.encode(result.output) : bytes);
   }
-  const remaining = result.findings.filter((finding) => !fixed || !engine.willFix(finding));
+  const remaining = fixed ? result.remaining! : result.findings;
   for (const finding of remaining) {
     process.stderr.write(`${settings.path}:${finding.start.line}:${finding.start.column}: ${finding.rule} ${finding.message}\n`);
   }

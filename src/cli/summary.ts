@@ -18,10 +18,9 @@ export interface RunTotals {
   unsafeHidden: number;
 }
 
-/** The findings of a file still pending: all of them, unless its fix was written. */
+/** The findings of a file still pending: all of them, unless its fix was written (then the fixed file's, at its positions). */
 export function remainingFindings(file: FileResult, written: ReadonlySet<string>): Finding[] {
-  if (!written.has(file.path)) return file.findings;
-  return file.findings.filter((finding) => !(finding.fix && (finding.fix.applicability === "safe" || file.unsafeFixes === true)));
+  return written.has(file.path) && file.change ? file.change.remaining : file.findings;
 }
 
 /** Totals over `files` checked files, of which `results` are those with something to say. */
@@ -29,7 +28,7 @@ export function totals(files: number, results: readonly FileResult[], written: R
   const sum: RunTotals = { files, findings: 0, fixable: 0, fixed: 0, fixedFiles: 0, skipped: 0, suppressed: 0, notWritten: 0, uncommitted: 0, unsafeHidden: 0 };
   for (const file of results) {
     sum.findings += file.findings.length;
-    if (file.unsafeFixes !== true) sum.unsafeHidden += file.findings.filter((finding) => finding.fix?.applicability === "unsafe").length;
+    sum.unsafeHidden += file.findings.filter((finding) => finding.fix?.applicability === "unsafe" && !finding.fix.enabled).length;
     sum.fixable += file.fixable;
     sum.suppressed += file.suppressed;
     if (file.problem) sum.skipped++;

@@ -1,5 +1,6 @@
 import type { Node } from "web-tree-sitter";
-import type { Detection } from "../types.js";
+import type { LineIndex } from "../line-index.js";
+import type { Detection, Edit } from "../types.js";
 
 /** `# mainguard: ignore` (every rule) or `# mainguard: ignore[MG001, MG101]`. */
 const DIRECTIVE = /#\s*mainguard:\s*ignore(?:\[([^\]]*)\])?/;
@@ -35,4 +36,42 @@ export function applySuppressions(source: string, root: Node, detections: Detect
     });
   };
   return { kept: detections.filter((detection) => !isSilenced(detection)), silenced: detections.filter(isSilenced) };
+}
+
+/**
+ * The edit that silences `rule` for `detection`: its code added to a `# mainguard: ignore[...]`
+ * already on the first or last line of the flagged node, else `  # mainguard: ignore[CODE]` at the
+ * end of its first line (its last when the first ends inside a string), after any comment there.
+ */
+export function suppressionEdit(source: string, lines: LineIndex, root: Node, detection: Detection): Edit {
+  const { node, rule } = detection;
+  const rows = [...new Set([node.startPosition.row, node.endPosition.row])];
+  const commentOn = (row: number) => {
+    const end = lines.lineEnd(row);
+    const last = root.descendantForIndex(Math.max(end - 1, lines.lineStart(row)));
+    return last?.type === "comment" && last.startPosition.row === row ? last : undefined;
+  };
+  for (const row of rows) {
+    const comment = commentOn(row);
+    const match = comment && DIRECTIVE.exec(comment.text);
+    if (!comment || !match) continue;
+    const at = comment.startIndex + match.index;
+    const codes = match[1]?.split(",").map((code) => code.trim()).filter(Boolean);
+    // A bare `ignore` silences every rule already.
+    if (!codes?.length) return { start: at, end: at, text: "" };
+    if (codes.some((code) => code.toUpperCase() === rule)) return { start: at, end: at, text: "" };
+    return { start: at, end: at + match[0].length, text: `# mainguard: ignore[${[...codes, rule].join(", ")}]` };
+  }
+  // The end of a line that a string literal continues past is inside it: use the node's last line.
+  const insideString = (row: number) => {
+    const end = lines.lineEnd(row);
+    const at = root.descendantForIndex(end, end);
+    for (let n: Node | null = at; n; n = n.parent) if ((n.type === "string" || n.type === "string_content") && n.startIndex < end && end < n.endIndex) return true;
+    return false;
+  };
+  const row = insideString(node.startPosition.row) ? node.endPosition.row : node.startPosition.row;
+  const end = lines.lineEnd(row);
+  let at = end;
+  while (at > lines.lineStart(row) && (source[at - 1] === " " || source[at - 1] === "\t")) at--;
+  return { start: at, end: at, text: `  # mainguard: ignore[${rule}]` };
 }

@@ -2,7 +2,7 @@ import type { Node } from "web-tree-sitter";
 import { readLogicalLines, type LogicalLines } from "../python/indentation.js";
 import { statementsArePlain } from "../python/plain-statements.js";
 import { walkStatements } from "../python/statement-walk.js";
-import { PositionIndex } from "./positions.js";
+import { LineIndex } from "../line-index.js";
 
 /** Where Python would stop reading a file, and why, in Python's words where mainguard knows them. */
 export interface SyntaxProblem {
@@ -26,7 +26,7 @@ const earlier = (a: SyntaxProblem | undefined, b: SyntaxProblem | undefined) =>
  * whole file has parsed).
  */
 export function firstSyntaxProblem(source: string, root: Node, logical = readLogicalLines(source)): SyntaxProblem | undefined {
-  const at = (offset: number, message: string) => ({ ...new PositionIndex(source).at(offset), message });
+  const at = (offset: number, message: string) => ({ ...new LineIndex(source).position(offset), message });
   const indentation = logical.indentationError;
   const token = logical.tokenError && at(logical.tokenError.offset, logical.tokenError.message);
   const grammar = earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token);
@@ -197,7 +197,7 @@ export function firstForeignSpace(source: string, root: Node): SyntaxProblem | u
     }
     if (!inText) {
       const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      return { ...new PositionIndex(source).at(match.index), message: `invalid non-printable character U+${code}` };
+      return { ...new LineIndex(source).position(match.index), message: `invalid non-printable character U+${code}` };
     }
   }
   return undefined;

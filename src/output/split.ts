@@ -100,7 +100,7 @@ function isFile(path: string): boolean {
 }
 
 function entry(patch: string, owners: string[] | undefined, folder: string | null | undefined, files: readonly FileResult[]): PatchEntry {
-  const fixed = files.flatMap((file) => file.findings.filter((finding) => finding.fix && (finding.fix.applicability === "safe" || file.unsafeFixes === true)));
+  const fixed = files.flatMap((file) => file.findings.filter((finding) => finding.fix?.enabled));
   const rules = [...new Set(fixed.map((finding) => finding.rule))].sort();
   const findings = files.reduce((count, file) => count + file.change!.applied, 0);
   const who = owners ? (owners.length > 0 ? owners.join(" ") : "unowned code") : folder === null ? "files outside any package" : folder === "." ? "the root package" : folder!;

@@ -51,7 +51,9 @@ export function sitesOf(byPath: ReadonlyMap<string, readonly ReportedResult[]>):
 
 function statusOf(verdict: SiteVerdict, file: FileResult, mode: RunMode, written: ReadonlySet<string>): FixStatus | undefined {
   if (verdict.verdict !== "fixable" || !verdict.finding) return undefined;
-  if (verdict.finding.applicability === "unsafe" && file.unsafeFixes !== true) return "needs-unsafe-fixes";
+  const { rule, line } = verdict.finding;
+  const finding = file.findings.find((candidate) => candidate.rule === rule && candidate.start.line === line);
+  if (verdict.finding.applicability === "unsafe" && !finding?.fix?.enabled) return "needs-unsafe-fixes";
   if (mode === "report") return "pending";
   if (mode === "dry-run") return file.change ? "in-patch" : "left";
   return written.has(file.path) ? "fixed" : "left";

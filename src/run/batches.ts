@@ -3,6 +3,7 @@ import { TRANSFORMS } from "../../transforms/index.js";
 import { SettingsResolver, type Settings } from "../config/settings.js";
 import { createCatalog } from "../catalog.js";
 import { Engine, type RunOptions } from "../engine/engine.js";
+import { nodePythonParser } from "../node/python-parser.js";
 import { isClean, type FileResult } from "../file-result.js";
 import { checkFile } from "./process-file.js";
 import type { WorkerSettings } from "./messages.js";
@@ -18,7 +19,7 @@ export function enginesFor(settings: WorkerSettings): (path: string) => Engine {
     const found = resolver.forFile(resolve(path));
     let engine = engines.get(found);
     if (!engine) {
-      engine = Engine.create({ transforms: TRANSFORMS, unsafeFixes: settings.unsafeFixes ?? found.unsafeFixes, catalog: createCatalog(found.catalog) });
+      engine = Engine.create({ transforms: TRANSFORMS, parser: nodePythonParser, unsafeFixes: settings.unsafeFixes ?? found.unsafeFixes, catalog: createCatalog(found.catalog) });
       engines.set(found, engine);
     }
     return engine;

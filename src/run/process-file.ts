@@ -24,15 +24,15 @@ export async function processFile(engine: Engine, path: string, plan: RunPlan): 
   const source = { ...read, bytes: Buffer.from(read.bytes) };
   const text = source.codec.decode(source.bytes);
   const result = await engine.run(text, path, { ...options, transforms, sites });
-  const fixable = options.fix ? result.applied : result.findings.filter((finding) => engine.willFix(finding)).length;
-  const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed, unsafeFixes: engine.unsafeFixes };
+  const fixable = options.fix ? result.applied : result.findings.filter((finding) => finding.fix?.enabled).length;
+  const file: FileResult = { path, findings: result.findings, fixable, suppressed: result.suppressed };
   if (result.verdicts) file.verdicts = result.verdicts;
   if (result.skipped) {
     file.problem = { message: skipMessage(result.skipped), fatal: false };
   } else if (result.applied > 0) {
     // Cannot fail: the fix only adds ASCII, which every encoding mainguard writes can hold, to text
     // decoded from these bytes.
-    file.change = { original: source.bytes, output: source.codec.encode(result.output), applied: result.applied };
+    file.change = { original: source.bytes, output: source.codec.encode(result.output), applied: result.applied, edits: result.edits!, remaining: result.remaining! };
   }
   return file;
 }

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { enginesFor } from "./batches.js";
-import { preferFastStartup } from "../engine/parser.js";
+import { preferFastStartup } from "../node/python-parser.js";
 import { isClean } from "../file-result.js";
 import { checkFile } from "./process-file.js";
 import type { ResultBatch, WorkerSettings } from "./messages.js";

@@ -1,15 +1,19 @@
+/**
+ * The Node host's Python parser: web-tree-sitter and the grammar's WASM read from disk, never
+ * fetched. The core (src/engine/) takes any loaded parser; this file is how Node loads one.
+ */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
-import type { Parser, Range, Tree } from "web-tree-sitter";
+import type { Parser } from "web-tree-sitter";
 
 const require = createRequire(import.meta.url);
 
 let loading: Promise<Parser> | undefined;
 
 /** The Python parser, created on first use: a run that never parses never loads the WASM. */
-export function pythonParser(): Promise<Parser> {
+export function nodePythonParser(): Promise<Parser> {
   loading ??= (async () => {
     // Imported here, not at the top: a run with no candidate file never loads the grammar's code.
     const { Language, Parser } = await import("web-tree-sitter");
@@ -38,20 +42,13 @@ export function parserRequested(): boolean {
 
 /**
  * The Python grammar's WASM: the copy the build puts in dist/ (the published package carries it),
- * else tree-sitter-python's own (a checkout before its first build). Never fetched from a network.
+ * else tree-sitter-python's own (a checkout before its first build).
  */
 function grammarPath(): string {
-  // dist/cli.js's chunk sits in dist/ or dist/chunks/; the tsc build of this file in dist/src/engine/.
+  // dist/cli.js's chunk sits in dist/ or dist/chunks/; the tsc build of this file in dist/src/node/.
   for (const candidate of ["./tree-sitter-python.wasm", "../tree-sitter-python.wasm", "../../tree-sitter-python.wasm"]) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
   return require.resolve("tree-sitter-python/tree-sitter-python.wasm");
-}
-
-/** The tree of `source`, or of the parts `ranges` name (positions stay those of `source`). */
-export function parse(parser: Parser, source: string, ranges?: Range[]): Tree {
-  const tree = parser.parse(source, null, ranges ? { includedRanges: ranges } : undefined);
-  if (!tree) throw new Error("tree-sitter returned no tree");
-  return tree;
 }
