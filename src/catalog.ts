@@ -1,7 +1,5 @@
-import { wordSet, wordsPattern, type WordSet } from "./prefilter/word-set.js";
-
 /**
- * What counts as a server start (SPEC 1 and 3). Adding a framework or a server is adding a row
+ * What counts as a server start. Adding a framework or a server is adding a row
  * here and a fixture pair under __testfixtures__/.
  */
 
@@ -81,16 +79,10 @@ export interface Catalog {
   factoryNames: readonly string[];
   /** Every method or function name a server start can end in (the raw-text prefilter). */
   needles: readonly string[];
-  /**
-   * The needles and the receiver words (packages, factories, application names: one of them must
-   * occur for a needle to be a server start), compiled for the raw-text prefilter.
-   */
-  prefilter: {
-    needleWords: WordSet;
-    needle: RegExp;
-    receiver: RegExp;
-    debugOn: RegExp;
-  };
+  /** Packages, factories and application names: one of them must occur for a needle to be a server start. */
+  receiverWords: readonly string[];
+  /** Keywords that turn Werkzeug's debugger on when `True` (MG101). */
+  debugKeywords: readonly string[];
 }
 
 export interface CatalogConfig {
@@ -122,14 +114,7 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     ...(frameworks.some((framework) => framework.werkzeugDebugger) ? ["debug"] : []),
     ...serverFunctions.flatMap((fn) => (fn.debugKeyword ? [fn.debugKeyword] : [])),
   ])];
-  const prefilter = {
-    needleWords: wordSet([...needles]),
-    needle: wordsPattern([...needles]),
-    receiver: wordsPattern([...receiverWords]),
-    // `debug=True` (or `use_debugger=True`) as a keyword argument, in code with comments blanked.
-    debugOn: new RegExp(`${wordsPattern(debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),
-  };
-  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], prefilter };
+  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], receiverWords: [...receiverWords], debugKeywords };
 }
 
 export const DEFAULT_CATALOG = createCatalog();

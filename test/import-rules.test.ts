@@ -24,23 +24,25 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
     for (const entry of ["src", "transforms", "tsconfig.json", ".dependency-cruiser.cjs"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
     const plant = (file: string, line: string) => appendFileSync(join(root, file), `\n${line}\n`);
-    // catalog.ts imports word-set.ts; a type import back closes a cycle. The other imports planted
+    // catalog-words.ts imports word-set.ts; a type import back closes a cycle. The other imports planted
     // reach modules that import nothing of the importer's, so each breaks one rule and closes no cycle.
-    plant("src/prefilter/word-set.ts", 'export type { Catalog } from "../catalog.js";');
-    plant("transforms/server-start.ts", 'import { readFileSync } from "node:fs";\nexport const read = readFileSync;');
-    plant("transforms/exposed-debugger.ts", 'export { colorsFor } from "../src/output/colors.js";');
-    plant("src/engine/verify.ts", 'export { colorsFor } from "../output/colors.js";');
+    plant("src/prefilter/word-set.ts", 'export type { CatalogWords } from "./catalog-words.js";');
+    plant("transforms/server-start.ts", 'export { parse } from "smol-toml";');
+    plant("transforms/exposed-debugger.ts", 'export { firstLoneCr } from "../src/engine/positions.js";');
     plant("src/output/json.ts", 'export { reviewChanges } from "../cli/review.js";');
     plant("src/python/module-scope.ts", 'export { wordSet } from "../prefilter/word-set.js";');
     plant("src/read/encoding.ts", 'export { colorsFor } from "../output/colors.js";');
     plant("src/output/text.ts", 'export { Command } from "commander";');
     plant("src/git/git.ts", 'export { DEFAULT_CATALOG } from "../catalog.js";');
     plant("src/report/rule-table.ts", 'export { colorsFor } from "../output/colors.js";');
+    plant("src/engine/guard-plan.ts", 'export { readFileSync } from "node:fs";');
+    plant("src/line-index.ts", 'export { nodePythonParser } from "./node/python-parser.js";');
     const { code, violations } = check(root);
     expect(violations).toEqual([
-      "engine-stays-inside: src/engine/verify.ts",
+      "core-is-host-free: src/engine/guard-plan.ts",
+      "core-knows-no-host: src/line-index.ts",
       "git-only-runs-git: src/git/git.ts",
-      "no-cycles: src/catalog.ts",
+      "no-cycles: src/prefilter/catalog-words.ts",
       "only-the-cli-talks-to-the-terminal: src/output/text.ts",
       "output-is-not-interactive: src/output/json.ts",
       "python-is-pure: src/python/module-scope.ts",
@@ -50,5 +52,18 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
       "transforms-use-no-io: transforms/server-start.ts",
     ]);
     expect(code).toBe(violations.length);
+  });
+
+  it("type-check the core without Node's types (tsconfig.core.json): a Buffer there fails", () => {
+    const root = mkdtempSync(join(tmpdir(), "mainguard-core-"));
+    for (const entry of ["src", "transforms", "tsconfig.json", "tsconfig.core.json"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+    const tsc = () => spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.core.json"], { cwd: root, encoding: "utf8" });
+    expect(tsc().status).toBe(0);
+    appendFileSync(join(root, "src/engine/verify.ts"), '\nexport const planted = Buffer.from("x");\n');
+    const planted = tsc();
+    expect(planted.status).not.toBe(0);
+    expect(planted.stdout).toContain("src/engine/verify.ts");
+    expect(planted.stdout).toContain("Cannot find name 'Buffer'");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG } from "../src/catalog.js";
 import { RawText } from "../src/prefilter/raw-text.js";
 import { wordSet } from "../src/prefilter/word-set.js";
+import { catalogWords } from "../src/prefilter/catalog-words.js";
 
 const raw = (text: string) => new RawText(Buffer.from(text, "latin1"));
 
@@ -26,8 +27,10 @@ function randomTexts(pieces: string[], count: number, longest: number): string[]
 
 describe("raw-text word search", () => {
   it("takes as anchors the words that contain no other word", () => {
-    const anchors = (words: string[]) => wordSet(words).anchors.map((anchor) => anchor.toString("latin1"));
+    const anchors = (words: string[]) => wordSet(words).anchors.map((anchor) => Buffer.from(anchor.bytes).toString("latin1"));
     expect(anchors(["run_server", "run_simple", "run_app", "serve", "run"])).toEqual(["serve", "run"]);
+    // Each is searched for by its rarest letter in Python code.
+    expect(wordSet(["serve", "run"]).anchors.map((anchor) => String.fromCharCode(anchor.bytes[anchor.pivot]!))).toEqual(["v", "u"]);
     expect(anchors(["app", "application", "create_app", "flask", "flask_socketio"])).toEqual(["app", "flask"]);
   });
 
@@ -41,7 +44,7 @@ describe("raw-text word search", () => {
   });
 
   it("finds the catalog's needles called, and only called", () => {
-    const { needleWords } = DEFAULT_CATALOG.prefilter;
+    const { needleWords } = catalogWords(DEFAULT_CATALOG);
     const called = ["app.run()", "app.run_app (x)", "web.run_app\\\n(app)", "# app.run(\n", "from waitress import serve as s", "run"];
     const notCalled = ["x = app.run\n", "app.runner()", "\xe9run()", "def running(self):", "app.run_apps()"];
     for (const text of called) expect(raw(text).hasCalledWord(needleWords), text).toBe(text !== "run");

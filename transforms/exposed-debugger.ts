@@ -8,6 +8,7 @@ import type { Node } from "web-tree-sitter";
 import { analysisOf } from "../src/python/analysis.js";
 import { enclosingFunction } from "../src/python/call-context.js";
 import { mayHoldServerStart } from "../src/prefilter/prefilter.js";
+import { catalogWords } from "../src/prefilter/catalog-words.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG101: RuleDoc = {
@@ -99,6 +100,6 @@ export const exposedDebugger: Transform = {
     mayHoldServerStart(raw, catalog) &&
     raw.includes("debug") &&
     (raw.includes("0.0.0.0") || /["']::["']/.test(raw.text())) &&
-    catalog.prefilter.debugOn.test(raw.codeOnly()),
+    catalogWords(catalog).debugOn.test(raw.codeOnly()),
   check,
 };

@@ -11,6 +11,8 @@ import type { Catalog } from "../catalog.js";
 import type { Edit } from "../types.js";
 import type { LogicalLines } from "../python/indentation.js";
 import { wordsPattern } from "../prefilter/word-set.js";
+import { needleAliases } from "../prefilter/catalog-words.js";
+import { closeOverMentions } from "../prefilter/call-closure.js";
 
 /** A top-level statement as Python's tokenizer delimits it: from its first line to the next one's. */
 export interface TopLevelRange {
@@ -72,22 +74,16 @@ export interface Condensed {
  * subclass of Flask is an application). Everything else at the top level is kept.
  */
 export function condense(source: string, ranges: readonly TopLevelRange[], catalog: Catalog): Condensed {
-  const aliases = [...source.matchAll(new RegExp(`${catalog.prefilter.needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"))].map((m) => m[1]!);
   const definitions = ranges.filter((range) => range.definition);
   const textOf = (range: TopLevelRange) => source.slice(range.definition!.headerStart, range.end);
-  const kept = new Set<TopLevelRange>();
-  let wanted = wordsPattern([...catalog.needles, ...aliases]);
+  const wanted = wordsPattern([...catalog.needles, ...needleAliases(source, catalog)]);
   const applicationClasses = wordsPattern(catalog.frameworks.flatMap((framework) => framework.appClasses.map((name) => name.split(".").pop()!)));
-  for (const range of definitions) {
+  const seeds = definitions.filter((range) => {
     const text = textOf(range);
-    if (wanted.test(text) || (range.definition!.kind === "class" && applicationClasses.test(text))) kept.add(range);
-  }
-  // Close over calls: a function that names a kept one may start a server through it.
-  for (let added = [...kept]; added.length > 0; ) {
-    wanted = wordsPattern(added.map((range) => range.definition!.name));
-    added = definitions.filter((range) => !kept.has(range) && wanted.test(textOf(range)));
-    added.forEach((range) => kept.add(range));
-  }
+    return wanted.test(text) || (range.definition!.kind === "class" && applicationClasses.test(text));
+  });
+  // Close over mentions: a function that names a kept one may start a server through it.
+  const kept = closeOverMentions(definitions, seeds, (range) => range.definition!.name, (range, names) => names.test(textOf(range)));
 
   const blanked: Array<[number, number]> = [];
   for (const range of definitions) {
@@ -107,16 +103,18 @@ export function condense(source: string, ranges: readonly TopLevelRange[], catal
   return { text: pieces.join(""), blanked };
 }
 
-/** Spaces for the characters of source[start, end), but for its line breaks. Built as bytes: a
- * regular expression replacing each character would build millions of pieces for a big file. */
+/** Spaces for the characters of source[start, end), but for its line breaks: a run of spaces per
+ * line (a regular expression replacing each character would build millions of pieces for a big file). */
 function blank(source: string, start: number, end: number): string {
-  const bytes = Buffer.alloc(end - start, 0x20);
-  for (const lineBreak of ["\n", "\r"]) {
-    for (let at = source.indexOf(lineBreak, start); at !== -1 && at < end; at = source.indexOf(lineBreak, at + 1)) {
-      bytes[at - start] = lineBreak.charCodeAt(0);
-    }
+  const pieces: string[] = [];
+  let from = start;
+  for (const lineBreak of source.slice(start, end).matchAll(/\r\n?|\n/g)) {
+    const at = start + lineBreak.index;
+    pieces.push(" ".repeat(at - from), lineBreak[0]);
+    from = at + lineBreak[0].length;
   }
-  return bytes.toString("latin1");
+  pieces.push(" ".repeat(end - from));
+  return pieces.join("");
 }
 
 /**

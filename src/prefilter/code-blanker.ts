@@ -1,5 +1,3 @@
-import { SPACE } from "../ascii.js";
-
 /**
  * Python source with its string literals' contents and comments turned into spaces, so that the
  * prefilter's patterns see code only. Each step is a regex search for where the next comment,
@@ -27,22 +25,26 @@ function search(pattern: RegExp, text: string, from: number): RegExpExecArray | 
 }
 
 /**
- * `text` (a file's bytes as Latin-1, one character per byte) with Python's comments and string
+ * `text` (a file's bytes, one character per byte) with Python's comments and string
  * literals' contents turned into spaces. A comment runs from `#` to the line break; a string from
  * its quote (any prefix before it is code) to the matching quote, single or triple, a backslash
  * escaping the character after it; a one-line string left open ends at the line break, a triple-
  * quoted one at the end. Quotes and line breaks stay, so every offset and line is the file's.
  */
 export function blankStringsAndComments(text: string): string {
-  let bytes: Buffer | undefined;
+  // The result in pieces: the text up to `kept`, then spaces and line breaks for what was blanked.
+  const pieces: string[] = [];
+  let kept = 0;
   /** Blanks [from, to) but its line breaks. */
   const blank = (from: number, to: number) => {
-    bytes ??= Buffer.from(text, "latin1");
+    if (from >= to) return;
+    pieces.push(text.slice(kept, from));
     for (let lineBreak = search(LINE_BREAK, text, from); lineBreak && lineBreak.index < to; lineBreak = search(LINE_BREAK, text, from)) {
-      bytes.fill(SPACE, from, lineBreak.index);
+      pieces.push(" ".repeat(lineBreak.index - from), lineBreak[0]);
       from = lineBreak.index + 1;
     }
-    bytes.fill(SPACE, from, to);
+    pieces.push(" ".repeat(to - from));
+    kept = to;
   };
   let at = 0;
   for (let opening = search(OPENING, text, at); opening; opening = search(OPENING, text, at)) {
@@ -74,5 +76,7 @@ export function blankStringsAndComments(text: string): string {
     blank(start + delimiter.length, end);
     at = closed ? end + delimiter.length : end;
   }
-  return bytes ? bytes.toString("latin1") : text;
+  if (kept === 0) return text;
+  pieces.push(text.slice(kept));
+  return pieces.join("");
 }

@@ -1,6 +1,8 @@
 import type { Catalog } from "../catalog.js";
 import type { RawText } from "./raw-text.js";
 import { wordsPattern } from "./word-set.js";
+import { catalogWords, needleAliases } from "./catalog-words.js";
+import { closeOverMentions } from "./call-closure.js";
 
 /**
  * Whether the file can hold a server start at all: it must call a server method or function
@@ -12,7 +14,7 @@ import { wordsPattern } from "./word-set.js";
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    const { needleWords, receiver } = catalog.prefilter;
+    const { needleWords, receiver } = catalogWords(catalog);
     return raw.hasCalledWord(needleWords) && receiver.test(raw.text());
   });
 }
@@ -102,27 +104,25 @@ export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
 }
 
 function importTimeStart(code: string, text: string, catalog: Catalog): boolean {
-  if (!catalog.prefilter.needle.test(code) || !catalog.prefilter.receiver.test(code)) return false;
-  const aliases = [...code.matchAll(new RegExp(`${catalog.prefilter.needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"))].map((m) => m[1]!);
-  const needle = calls(aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : catalog.prefilter.needle);
+  const words = catalogWords(catalog);
+  if (!words.needle.test(code) || !words.receiver.test(code)) return false;
+  const aliases = needleAliases(code, catalog);
+  const needle = calls(aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : words.needle);
   const all = chunks(code, text);
   const holding = chunksMatching(needle, code, all);
   if ([...holding].some((chunk) => chunk.kind === "statement")) return true;
   // Module functions that may start a server, closed over calls between them. A class body runs on
   // import too, but the rules look for starts in module code and module functions only.
-  const starting = new Set<string>();
-  const add = (found: Set<Chunk>) => {
-    let grew = false;
-    for (const chunk of found) {
-      if (chunk.kind !== "function" || !chunk.name || starting.has(chunk.name)) continue;
-      starting.add(chunk.name);
-      grew = true;
-    }
-    return grew;
+  const functions = all.filter((chunk) => chunk.kind === "function" && chunk.name !== undefined);
+  // One pass over the code per set of names: the chunks that call one of them.
+  let asked: RegExp | undefined;
+  let calling = new Set<Chunk>();
+  const calledIn = (chunk: Chunk, names: RegExp) => {
+    if (names !== asked) [asked, calling] = [names, chunksMatching(calls(names), code, all)];
+    return calling.has(chunk);
   };
-  if (!add(holding)) return false;
-  for (;;) {
-    const calling = chunksMatching(calls(wordsPattern([...starting])), code, all);
-    if (!add(calling)) return [...calling].some((chunk) => chunk.kind === "statement");
-  }
+  const starting = closeOverMentions(functions, functions.filter((chunk) => holding.has(chunk)), (chunk) => chunk.name, calledIn);
+  if (starting.size === 0) return false;
+  const startingCalls = chunksMatching(calls(wordsPattern([...starting].map((chunk) => chunk.name!))), code, all);
+  return [...startingCalls].some((chunk) => chunk.kind === "statement");
 }

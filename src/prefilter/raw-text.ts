@@ -2,6 +2,10 @@ import { BACKSLASH, CR, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE
 import { blankStringsAndComments } from "./code-blanker.js";
 import type { WordSet } from "./word-set.js";
 
+/** One character per byte, ASCII as itself (the WHATWG "latin1" label is windows-1252, which is
+ * as good for ASCII patterns: every byte still becomes exactly one character). */
+const LATIN1 = new TextDecoder("latin1");
+
 /**
  * A file's raw bytes, searched for ASCII words before anything is decoded or parsed. Every
  * question it answers is a necessary condition: a "no" means no finding is possible.
@@ -11,14 +15,15 @@ export class RawText {
   private code: string | undefined;
   private readonly answers = new Map<string, boolean>();
 
-  constructor(readonly bytes: Buffer) {}
+  constructor(readonly bytes: Uint8Array) {}
 
   static of(text: string): RawText {
-    return new RawText(Buffer.from(text, "utf8"));
+    return new RawText(new TextEncoder().encode(text));
   }
 
+  /** Whether the bytes hold `ascii` (asked after `hasCalledWord`, when the text is made already). */
   includes(ascii: string): boolean {
-    return this.bytes.includes(ascii, 0, "latin1");
+    return this.text().includes(ascii);
   }
 
   /**
@@ -29,22 +34,24 @@ export class RawText {
    */
   hasCalledWord({ anchors, words }: WordSet): boolean {
     const bytes = this.bytes;
-    // Each anchor is found by a native search (no string is made), and each hit is widened to
-    // the word around it.
-    for (const anchor of anchors) {
-      for (let at = bytes.indexOf(anchor); at !== -1; at = bytes.indexOf(anchor, at + 1)) {
-        let start = at;
+    // Each anchor is found by a native search for its rarest byte (no string is made); each hit
+    // that holds the whole anchor is widened to the word around it.
+    for (const { bytes: anchor, pivot } of anchors) {
+      const byte = anchor[pivot]!;
+      for (let at = bytes.indexOf(byte, pivot); at !== -1; at = bytes.indexOf(byte, at + 1)) {
+        if (!startsWithAt(bytes, anchor, at - pivot)) continue;
+        let start = at - pivot;
         while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
-        const called = (word: Buffer) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length);
+        const called = (word: Uint8Array) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length);
         if (words.some(called)) return true;
       }
     }
     return false;
   }
 
-  /** The bytes as a one-byte string: ASCII stays itself, so ASCII patterns match as in the text. */
+  /** The bytes as a string of one character per byte: ASCII stays itself, so ASCII patterns match as in the text. */
   text(): string {
-    this.latin1 ??= this.bytes.toString("latin1");
+    this.latin1 ??= LATIN1.decode(this.bytes);
     return this.latin1;
   }
 
@@ -62,14 +69,14 @@ export class RawText {
   }
 }
 
-function startsWithAt(bytes: Buffer, word: Buffer, at: number): boolean {
+function startsWithAt(bytes: Uint8Array, word: Uint8Array, at: number): boolean {
   if (at + word.length > bytes.length) return false;
   for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word[k]) return false;
   return true;
 }
 
 /** Whether the code after a name at `at` calls it, aliases it (`as`) or is hidden by a comment. */
-function calledAfter(bytes: Buffer, at: number): boolean {
+function calledAfter(bytes: Uint8Array, at: number): boolean {
   let i = at;
   while (i < bytes.length && (bytes[i] === SPACE || bytes[i] === TAB || bytes[i] === FORM_FEED || bytes[i] === LF || bytes[i] === CR || bytes[i] === BACKSLASH)) i++;
   const next = bytes[i];
