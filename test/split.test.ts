@@ -106,12 +106,14 @@ describe("--dry-run --split-by", () => {
     expect(bytes).toEqual(written(root));
   });
 
-  it("needs --dry-run and --out together", () => {
+  it("needs --dry-run and --out together, and refuses a write", () => {
     const root = monorepo();
     for (const args of [["--split-by", "owners", "--out", "x", "."], ["--dry-run", "--split-by", "owners", "."], ["--dry-run", "--out", "x", "."]]) {
       const result = runCli(args, root);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).toBe("mainguard: error: --split-by and --out go together, with --dry-run: mainguard --dry-run --split-by owners --out DIR\n");
     }
+    const write = runCli(["--write", "--split-by", "owners", "--out", "x", "."], root);
+    expect(write).toEqual({ code: 2, stdout: "", stderr: "mainguard: error: option '--split-by <by>' cannot be used with option '--write'\n" });
   });
 });

@@ -4,6 +4,7 @@ import { formatGithub } from "../output/github.js";
 import { formatJson } from "../output/json.js";
 import { colorPatch, unifiedPatch } from "../output/patch.js";
 import { formatSarif } from "../output/sarif.js";
+import { filePatches } from "../output/file-patches.js";
 import { formatFindings } from "../output/text.js";
 import type { FileResult } from "../file-result.js";
 import { progressBar } from "./progress.js";
@@ -17,7 +18,7 @@ import { writeSplit, type SplitBy } from "../output/split.js";
 import { workTreeTop } from "../git/files.js";
 import type { FromReport } from "../report/outcome.js";
 
-export type Format = "text" | "json" | "sarif" | "github";
+import type { Format } from "./invocation.js";
 
 export interface CheckSettings {
   mode: Mode;
@@ -124,7 +125,9 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
       fatal ||= file.problem.fatal;
     }
     if (mode === "dry-run") {
-      if (file.change && !settings.split) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.original, file.change.output), settings.out));
+      // stdout holds one format: the patch (text), annotations (github), or a document at the end.
+      if (format === "text" && file.change && !settings.split) process.stdout.write(colorPatch(unifiedPatch(file.path, file.change.original, file.change.output), settings.out));
+      if (format === "github") printFindings(file);
       return;
     }
     if (mode === "interactive") return;
@@ -164,8 +167,9 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   const kept = results.map((file) => ({ ...file, findings: remainingFindings(file, written) }));
   const outcome = settings.fromReport && !signals.signal() ? (await import("./verdict-output.js")).reportOutcome(settings.fromReport, results, written, settings) : undefined;
   // From a report, the verdicts were printed instead.
-  if (!outcome && format === "json") process.stdout.write(formatJson(kept));
-  if (!outcome && format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version));
+  const patches = mode === "dry-run" ? filePatches(results) : undefined;
+  if (!outcome && format === "json") process.stdout.write(formatJson(kept, patches));
+  if (!outcome && format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version, patches));
 
   signals.stop();
   const signal = signals.signal();

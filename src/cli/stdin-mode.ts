@@ -1,17 +1,31 @@
-import { Engine } from "../engine/engine.js";
-import { unifiedPatch } from "../output/patch.js";
-import { nodePythonParser, preferFastStartup } from "../node/python-parser.js";
-import { skipMessage } from "../engine/skip-messages.js";
-import { decodeSource } from "../read/read-source.js";
-import type { Catalog } from "../catalog.js";
-import type { Transform } from "../types.js";
+import { resolve } from "node:path";
+import { excludeMatcher } from "../discover/discover.js";
+import { checkBytes } from "../read/read-source.js";
+import { checkRead } from "../run/process-file.js";
+import { enginesFor } from "../run/batches.js";
+import { preferFastStartup } from "../node/python-parser.js";
+import { formatGithub } from "../output/github.js";
+import { formatJson } from "../output/json.js";
+import { formatSarif } from "../output/sarif.js";
+import { formatFindings } from "../output/text.js";
+import { colorPatch, unifiedPatch } from "../output/patch.js";
+import { filePatches } from "../output/file-patches.js";
+import type { Colors } from "../output/colors.js";
+import type { Settings } from "../config/settings.js";
+import type { FileResult } from "../file-result.js";
+import { EXIT, type CheckSettings } from "./check-command.js";
 
-export interface StdinSettings {
+export interface StdinRequest {
+  /** The name the source goes by: in messages, for its settings and for the excludes. */
   path: string;
-  transforms: readonly Transform[];
-  unsafeFixes: boolean;
-  catalog: Catalog;
-  dryRun: boolean;
+  settings: CheckSettings;
+  /** The settings of the folder `path` is in. */
+  here: Settings;
+  /** --exclude patterns, relative to `cwd`. */
+  exclude: readonly string[];
+  cwd: string;
+  /** Colours for stderr, where the findings go. */
+  err: Colors;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -21,31 +35,45 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /**
- * `--stdin-filename P`: the source comes on stdin and the fixed source goes to stdout (a patch with
- * --dry-run); findings that remain go to stderr. A file that cannot be fixed comes back as it was.
- * Returns the exit code.
+ * `--stdin-filename P`: one file, read from stdin, through the same per-file path as a tree's
+ * files. Without --dry-run the fixed source goes to stdout (the source as it was when nothing is
+ * fixed) and the findings that remain go to stderr in the chosen format; with --dry-run stdout
+ * holds what a tree's dry run prints (the patch, or the JSON or SARIF document, or annotations).
+ * A path the excludes cover comes back unchanged, with no findings. Returns the exit code.
  */
-export async function runStdin(settings: StdinSettings): Promise<number> {
+export async function runStdin({ path, settings, here, exclude, cwd, err }: StdinRequest): Promise<number> {
   const bytes = await readAll(process.stdin);
-  const source = decodeSource(bytes);
-  if (!source.ok) {
-    process.stderr.write(`mainguard: ${settings.path}: skipped: ${source.reason}\n`);
-    if (!settings.dryRun) process.stdout.write(bytes);
-    return 0;
+  const excluded = excludeMatcher({ exclude: [{ base: cwd, patterns: exclude }, ...here.exclude] });
+  if (excluded(resolve(cwd, path), false)) {
+    if (settings.verbose) process.stderr.write(`mainguard: ${path}: excluded; passed through unchanged\n`);
+    if (settings.mode !== "dry-run") process.stdout.write(bytes);
+    return EXIT.clean;
   }
   preferFastStartup();
-  const engine = Engine.create({ transforms: settings.transforms, parser: nodePythonParser, unsafeFixes: settings.unsafeFixes, catalog: settings.catalog });
-  const result = await engine.run(source.text, settings.path, { fix: true });
-  if (result.skipped) process.stderr.write(`mainguard: ${settings.path}: ${skipMessage(result.skipped)}\n`);
-  const fixed = result.applied > 0;
-  if (settings.dryRun) {
-    if (fixed) process.stdout.write(unifiedPatch(settings.path, bytes, source.codec.encode(result.output)));
-  } else {
-    process.stdout.write(fixed ? source.codec.encode(result.output) : bytes);
+  const plan = { fix: true, describeFixes: settings.format === "json" || settings.format === "sarif" };
+  const engineOf = enginesFor({ unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run: plan });
+  const file = await checkRead(engineOf(path), path, checkBytes(bytes), plan);
+  if (file.problem) process.stderr.write(`mainguard: ${path}: ${file.problem.message}\n`);
+  if (settings.mode === "dry-run") {
+    // In the file as it is: the findings the patch leaves.
+    const unfixed = file.findings.filter((finding) => !(file.change && finding.fix?.enabled));
+    if (settings.format === "text") {
+      if (file.change) process.stdout.write(colorPatch(unifiedPatch(path, file.change.original, file.change.output), settings.out));
+      process.stderr.write(formatFindings({ ...file, findings: unfixed }, err, settings.verbose));
+    } else process.stdout.write(formatted(file, settings, true));
+    return file.change || unfixed.length > 0 ? EXIT.pending : EXIT.clean;
   }
-  const remaining = fixed ? result.remaining! : result.findings;
-  for (const finding of remaining) {
-    process.stderr.write(`${settings.path}:${finding.start.line}:${finding.start.column}: ${finding.rule} ${finding.message}\n`);
-  }
-  return remaining.length > 0 || (settings.dryRun && fixed) ? 1 : 0;
+  process.stdout.write(file.change ? file.change.output : bytes);
+  // In the fixed source: what is left, at its positions there.
+  const remaining: FileResult = file.change ? { ...file, findings: file.change.remaining } : file;
+  process.stderr.write(settings.format === "text" ? formatFindings(remaining, err, settings.verbose) : formatted(remaining, settings, false));
+  return remaining.findings.length > 0 ? EXIT.pending : EXIT.clean;
+}
+
+/** The file's findings as JSON, SARIF or annotations; in a dry run, with the fix in the document. */
+function formatted(file: FileResult, settings: CheckSettings, dryRun: boolean): string {
+  const patches = dryRun ? filePatches([file]) : undefined;
+  if (settings.format === "json") return formatJson([file], patches);
+  if (settings.format === "sarif") return formatSarif([file], settings.rules, settings.version, patches);
+  return formatGithub(file);
 }

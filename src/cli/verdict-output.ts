@@ -3,6 +3,7 @@
  * chosen format, summed up. Loaded only for such a run.
  */
 import type { FileResult } from "../file-result.js";
+import { filePatches } from "../output/file-patches.js";
 import { formatVerdictGithub } from "../output/verdict-github.js";
 import { formatVerdictJson } from "../output/verdict-json.js";
 import { formatVerdictSarif } from "../output/verdict-sarif.js";
@@ -22,8 +23,10 @@ export interface OutputSettings {
 export function reportOutcome(fromReport: FromReport, results: readonly FileResult[], written: ReadonlySet<string>, settings: OutputSettings): { summary: string; pending: number } {
   const { format, mode } = settings;
   const judged = judgedResults(fromReport.byPath, results, mode, written);
-  if (format === "json") process.stdout.write(formatVerdictJson(judged));
-  else if (format === "sarif") process.stdout.write(formatVerdictSarif(fromReport.report, judged));
+  // A dry run's JSON and SARIF carry the fixes: stdout holds one document.
+  const patches = mode === "dry-run" ? filePatches(results) : undefined;
+  if (format === "json") process.stdout.write(formatVerdictJson(judged, patches));
+  else if (format === "sarif") process.stdout.write(formatVerdictSarif(fromReport.report, judged, patches));
   else if (format === "github") process.stdout.write(formatVerdictGithub(judged));
   else if (mode !== "dry-run") process.stdout.write(formatVerdicts(judged, settings.out));
   else if (!settings.quiet) process.stderr.write(formatVerdicts(judged, settings.out));

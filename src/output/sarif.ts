@@ -1,6 +1,7 @@
 import type * as Sarif from "sarif";
 import type { FileResult } from "../file-result.js";
 import type { Finding, Position, RuleDoc } from "../types.js";
+import type { FilePatch } from "./file-patches.js";
 
 const OWASP = "OWASP A01:2021";
 
@@ -45,8 +46,22 @@ function fixOf(finding: Finding, uri: string): Sarif.Fix[] | undefined {
   ];
 }
 
-/** A SARIF 2.1.0 log: one rule per MG id, results with locations and, where fixable, fixes. */
-export function formatSarif(results: readonly FileResult[], rules: readonly RuleDoc[], version: string): string {
+/**
+ * Each changed file's whole fix (a `--dry-run`), as SARIF has no place for a fix of several
+ * results: the run's property bag `mainguard/files`, each an artifact change (its replacements,
+ * applied together, give the fixed file) with the patch `--dry-run` prints.
+ */
+export function sarifPatches(patches: readonly FilePatch[]): Record<string, unknown> {
+  const files = patches.map((file) => ({
+    artifactLocation: { uri: encodeURI(file.path) },
+    replacements: file.edits.map((edit): Sarif.Replacement => ({ deletedRegion: region(edit.start, edit.end), insertedContent: { text: edit.content } })),
+    properties: { applied: file.applied, patch: file.patch },
+  }));
+  return { "mainguard/files": files };
+}
+
+/** A SARIF 2.1.0 log: one rule per MG id, results with locations and, where fixable, fixes; with `patches`, each file's whole fix too. */
+export function formatSarif(results: readonly FileResult[], rules: readonly RuleDoc[], version: string, patches?: readonly FilePatch[]): string {
   const ruleIndex = new Map(rules.map((doc, index) => [doc.code, index]));
   const log: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -77,6 +92,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
             };
           }),
         ),
+        ...(patches ? { properties: sarifPatches(patches) } : {}),
       },
     ],
   };

@@ -1,7 +1,10 @@
 import type { JudgedResult } from "../report/outcome.js";
+import type { FilePatch } from "./file-patches.js";
+import { patchesJson } from "./json.js";
 
-/** The reported results with their verdicts, as a JSON array (documented in the README). */
-export function formatVerdictJson(judged: readonly JudgedResult[]): string {
+/** The reported results with their verdicts, as a JSON array (documented in the README); with
+ * `patches` (a `--dry-run`), an object holding that array as `results` and the fixes as `files`. */
+export function formatVerdictJson(judged: readonly JudgedResult[], patches?: readonly FilePatch[]): string {
   const entries = judged.map(({ path, result, verdict, status }) => ({
     path,
     line: result.line,
@@ -13,5 +16,6 @@ export function formatVerdictJson(judged: readonly JudgedResult[]): string {
     finding: verdict.finding ? { code: verdict.finding.rule, line: verdict.finding.line, applicability: verdict.finding.applicability } : null,
     fix: status ?? null,
   }));
-  return JSON.stringify(entries, null, 2) + "\n";
+  if (!patches) return JSON.stringify(entries, null, 2) + "\n";
+  return JSON.stringify({ results: entries, files: patchesJson(patches) }, null, 2) + "\n";
 }

@@ -7,6 +7,8 @@
 import type * as Sarif from "sarif";
 import type { JudgedResult } from "../report/outcome.js";
 import type { Report } from "../report/reported.js";
+import type { FilePatch } from "./file-patches.js";
+import { sarifPatches } from "./sarif.js";
 
 const key = (run: number, result: number) => `${run}/${result}`;
 
@@ -95,8 +97,11 @@ function fromBandit(results: readonly BanditResult[], grouped: Map<string, Judge
   };
 }
 
-export function formatVerdictSarif(report: Report, judged: readonly JudgedResult[]): string {
+/** The scanner's own log with the verdicts; with `patches` (a `--dry-run`), each file's fix in its first run's property bag. */
+export function formatVerdictSarif(report: Report, judged: readonly JudgedResult[], patches?: readonly FilePatch[]): string {
   const grouped = byReportResult(judged);
   const log = report.format === "sarif" ? fromSarif(report.document as unknown as Sarif.Log, grouped) : fromBandit(report.document.results as BanditResult[], grouped);
+  const first = log.runs[0];
+  if (patches && first) first.properties = { ...first.properties, ...sarifPatches(patches) };
   return JSON.stringify(log, null, 2) + "\n";
 }

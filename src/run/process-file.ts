@@ -1,7 +1,7 @@
 import type { Engine } from "../engine/engine.js";
 import type { RunPlan } from "./messages.js";
 import { RawText } from "../prefilter/raw-text.js";
-import { readBytes } from "../read/read-source.js";
+import { readBytes, type Bytes } from "../read/read-source.js";
 import { skipMessage } from "../engine/skip-messages.js";
 import { cleanResult, type FileResult } from "../file-result.js";
 
@@ -10,9 +10,13 @@ import { cleanResult, type FileResult } from "../file-result.js";
  * text is decoded only when the raw-bytes prefilter leaves a transform that may match.
  */
 export async function processFile(engine: Engine, path: string, plan: RunPlan): Promise<FileResult> {
+  return checkRead(engine, path, readBytes(path), plan);
+}
+
+/** Checks a file's bytes as read (from its path, or from stdin), and with `fix` computes its fixed bytes. */
+export async function checkRead(engine: Engine, path: string, read: Bytes, plan: RunPlan): Promise<FileResult> {
   const { reported, ...options } = plan;
   const sites = reported?.[path];
-  const read = readBytes(path);
   if (!read.ok) {
     const verdicts = sites?.map(() => ({ verdict: "unparsable" as const, explanation: read.reason }));
     return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${read.reason}`, fatal: read.fatal }, ...(verdicts ? { verdicts } : {}) };
