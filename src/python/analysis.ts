@@ -25,9 +25,10 @@ export class ModuleAnalysis {
   readonly importTime: Node[];
   /** Each statement's bare call, asked for by every transform (each question costs a WASM call). */
   private readonly bareCalls = new Map<Node, Node | undefined>();
-  /** Module functions by name, found on first use: most files never call one at import time. */
-  private functions: Map<string, Node> | undefined;
+  /** Module functions by name, each name's definitions in order, found on first use: most files never call one at import time. */
+  private functions: Map<string, Node[]> | undefined;
   private readonly functionScopes = new Map<number, ModuleScope>();
+  /** Answers of `startingFunction`, per definition (its start offset) and the moment of the call (see `functionNamed`). */
   private starting: Map<string, StartingFunction | null> | undefined;
 
   constructor(root: Node, catalog: Catalog) {
@@ -38,17 +39,26 @@ export class ModuleAnalysis {
     this.scope = collectScope(this.importTime);
   }
 
-  /** The module-level function `name` (the last definition of that name), if any. */
-  functionNamed(name: string): Node | undefined {
+  /**
+   * The module-level function `name` as a call made by the module's code at offset `at` finds it:
+   * the last definition before `at` (a later `def` of the same name rebinds it only from there on),
+   * else the first one after (a function body may call one defined further down). Calls inside a
+   * function run when the module-level call that enters it runs, so they pass that call's offset.
+   */
+  functionNamed(name: string, at: number): Node | undefined {
     if (!this.functions) {
       this.functions = new Map();
       for (const statement of this.topLevel) {
         const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
         const defined = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : undefined;
-        if (defined) this.functions.set(defined, definition!);
+        if (defined) this.functions.set(defined, [...(this.functions.get(defined) ?? []), definition!]);
       }
     }
-    return this.functions.get(name);
+    const definitions = this.functions.get(name);
+    if (!definitions) return undefined;
+    let found = definitions[0];
+    for (const definition of definitions) if (definition.startIndex < at) found = definition;
+    return found;
   }
 
   /** The call `statement` consists of, if it is nothing else (see `bareCall`). */
@@ -85,13 +95,15 @@ export class ModuleAnalysis {
    */
   functionsReached(calls: readonly Node[]): Set<number> {
     const reached = new Set<number>();
-    const pending = [...calls];
-    for (let call = pending.pop(); call; call = pending.pop()) {
-      const callee = call.childForFieldName("function");
-      const definition = callee?.type === "identifier" ? this.functionNamed(callee.text) : undefined;
-      if (!definition || reached.has(definition.startIndex)) continue;
-      reached.add(definition.startIndex);
-      pending.push(...callsIn(definition.childForFieldName("body")));
+    for (const outer of calls) {
+      const pending = [outer];
+      for (let call = pending.pop(); call; call = pending.pop()) {
+        const callee = call.childForFieldName("function");
+        const definition = callee?.type === "identifier" ? this.functionNamed(callee.text, outer.startIndex) : undefined;
+        if (!definition || reached.has(definition.startIndex)) continue;
+        reached.add(definition.startIndex);
+        pending.push(...callsIn(definition.childForFieldName("body")));
+      }
     }
     return reached;
   }
@@ -100,7 +112,7 @@ export class ModuleAnalysis {
   startingCallee(call: Node): StartingFunction | undefined {
     const callee = call.childForFieldName("function");
     if (callee?.type !== "identifier") return undefined;
-    const starting = this.startingFunction(callee.text);
+    const starting = this.startingFunction(callee.text, call.startIndex);
     if (!starting) return undefined;
     // Rebound after its definition (`main = other`), the name no longer means that function.
     const bound = bindingOf(callee.text, [this.scope], call.startIndex);
@@ -113,22 +125,23 @@ export class ModuleAnalysis {
    * function being searched is cut there (that function's own search covers the rest), so
    * recursion ends; only final answers are kept, and a negative one only for the outermost search.
    */
-  private startingFunction(name: string, visiting = new Set<string>(), explored = new Set<string>()): StartingFunction | undefined {
+  private startingFunction(name: string, at: number, visiting = new Set<string>(), explored = new Set<string>()): StartingFunction | undefined {
     this.starting ??= new Map();
-    const known = this.starting.get(name);
+    const key = `${name}@${at}`;
+    const known = this.starting.get(key);
     if (known !== undefined) return known ?? undefined;
-    const definition = this.functionNamed(name);
+    const definition = this.functionNamed(name, at);
     if (!definition || visiting.has(name) || explored.has(name)) return undefined;
     visiting.add(name);
-    const found = this.findStart(name, definition, visiting, explored);
+    const found = this.findStart(name, definition, at, visiting, explored);
     visiting.delete(name);
-    if (found) this.starting.set(name, found);
-    else if (visiting.size === 0) this.starting.set(name, null);
+    if (found) this.starting.set(key, found);
+    else if (visiting.size === 0) this.starting.set(key, null);
     else explored.add(name);
     return found;
   }
 
-  private findStart(name: string, definition: Node, visiting: Set<string>, explored: Set<string>): StartingFunction | undefined {
+  private findStart(name: string, definition: Node, at: number, visiting: Set<string>, explored: Set<string>): StartingFunction | undefined {
     const locals = this.localScope(definition);
     const line = (node: Node) => node.startPosition.row + 1;
     for (const call of callsIn(definition.childForFieldName("body"))) {
@@ -136,7 +149,7 @@ export class ModuleAnalysis {
       if (start) return { definition, start, explanation: `\`${name}\` calls \`${start.call}\` on line ${line(call)}` };
       const callee = call.childForFieldName("function");
       if (callee?.type !== "identifier" || locals.imports.has(callee.text) || locals.assignments.has(callee.text)) continue;
-      const inner = this.startingFunction(callee.text, visiting, explored);
+      const inner = this.startingFunction(callee.text, at, visiting, explored);
       if (inner) {
         const rest = inner.explanation.replace(/^`[^`]+` calls /, "");
         return { definition, start: inner.start, explanation: `\`${name}\` calls \`${callee.text}()\` on line ${line(call)}, which calls ${rest}` };

@@ -1,0 +1,15 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+def main():
+    app.run()
+
+
+if __name__ == "__main__":
+    main()
+
+
+def main():  # redefined: the call above already ran the first one
+    pass
