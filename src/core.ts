@@ -44,7 +44,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   });
   const codes = new Set(transforms.flatMap((transform) => transform.rules.map((rule) => rule.code)));
   return {
-    analyze: (source, path) => engine.analyze(source, path),
+    // An editor updates its analyses, and may need the parser for a text that had no candidate.
+    analyze: async (source, path) => {
+      await engine.ready();
+      return engine.analyze(source, path);
+    },
     rules: RULES.filter((rule) => codes.has(rule.code)),
   };
 }

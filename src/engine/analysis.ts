@@ -21,7 +21,8 @@ import { LineIndex } from "../line-index.js";
 
 /** What an analysis is made with: the analyzer's settings and its loaded parser. */
 export interface AnalysisSettings {
-  parser: Parser;
+  /** Absent only when the host knows no transform can match (the parser is then never loaded). */
+  parser?: Parser;
   catalog: Catalog;
   /** Whether unsafe fixes are enabled (safe ones always are). */
   unsafeFixes: boolean;
@@ -32,6 +33,8 @@ export interface AnalysisSettings {
 export interface AnalyzeOptions {
   /** The transforms to run: the prefilter's candidates for this text. */
   transforms: readonly Transform[];
+  /** The prefilter's candidates for a text, asked again after each `update`. */
+  candidates: (source: string) => readonly Transform[];
   /**
    * Lines a scanner reported (`--from-report`): each gets a verdict, and only the findings that
    * some verdict rests on are fixed, unless `allFindings`.
@@ -75,6 +78,7 @@ export class Analysis {
   private readonly fixes = new Map<Diagnostic, Fix | null>();
   private readonly detectionOf = new Map<Diagnostic, Detection>();
   private text: string;
+  private transforms: readonly Transform[];
 
   constructor(
     private readonly settings: AnalysisSettings,
@@ -83,6 +87,7 @@ export class Analysis {
     private readonly options: AnalyzeOptions,
   ) {
     this.text = source;
+    this.transforms = options.transforms;
     this.state = this.analyse(source);
   }
 
@@ -156,7 +161,7 @@ export class Analysis {
     if ("error" in rewrite) return { ...unchanged, skipped: { kind: "unverified", detail: rewrite.error } };
     try {
       const outputView = applyEdits(state.view.text, rewrite.edits);
-      const found = this.options.transforms.flatMap((transform) => transform.check({ source: outputView, root: rewrite.tree.rootNode, path: this.path, catalog: this.settings.catalog }));
+      const found = this.transforms.flatMap((transform) => transform.check({ source: outputView, root: rewrite.tree.rootNode, path: this.path, catalog: this.settings.catalog }));
       const { kept } = applySuppressions(outputView, rewrite.tree.rootNode, found);
       const lines = new LineIndex(outputView);
       const remaining = kept.map((detection) => this.diagnosticOf(detection, outputView, lines, rewrite.tree.rootNode)).sort(byPosition);
@@ -192,6 +197,7 @@ export class Analysis {
       text = next;
     }
     this.text = text;
+    this.transforms = this.options.candidates(text);
     this.fixes.clear();
     this.detectionOf.clear();
     try {
@@ -222,7 +228,8 @@ export class Analysis {
   }
 
   private check(source: string, old?: Tree): State {
-    const { transforms, sites } = this.options;
+    const { sites } = this.options;
+    const { transforms } = this;
     // A reported line is judged even where the prefilter rules out every finding.
     if (transforms.length === 0 && !sites?.length) return this.empty(source);
     // Python ends a line at a lone CR; the grammar does not always (inside a comment, say), so the
@@ -289,6 +296,7 @@ export class Analysis {
   }
 
   private parse(text: string, blanked: ReadonlyArray<[number, number]>, old?: Tree, line = 1): Tree {
+    if (!this.settings.parser) throw new Error("this analysis was made without a parser (the engine's `ready()` loads one)");
     return parseText(this.settings.parser, text, { line, old, ranges: blanked.length > 0 ? includedRanges(text, blanked) : undefined });
   }
 

@@ -94,14 +94,16 @@ export class Engine {
    * prefilter leaves run (those given, else `candidates`). The caller disposes of it.
    */
   async analyze(source: string, path: string, options: { transforms?: readonly Transform[]; sites?: readonly Site[]; allFindings?: boolean } = {}): Promise<Analysis> {
-    const transforms = options.transforms ?? this.candidates(RawText.of(source));
-    // A text no transform can match (and no report names) is never parsed: the parser is not even loaded.
-    const parser = transforms.length === 0 && !options.sites?.length ? undefined : await this.ready();
+    const candidates = (text: string) => this.candidates(RawText.of(text));
+    const transforms = options.transforms ?? candidates(source);
+    // A text no transform can match (and no report names) is never parsed: unless the host made
+    // the engine `ready()`, the parser is not even loaded.
+    const parser = transforms.length === 0 && !options.sites?.length ? this.parser : await this.ready();
     return new Analysis(
-      { parser: parser!, catalog: this.catalog, unsafeFixes: this.unsafeFixes, condenseAbove: this.options.condenseAbove ?? CONDENSE_ABOVE },
+      { parser, catalog: this.catalog, unsafeFixes: this.unsafeFixes, condenseAbove: this.options.condenseAbove ?? CONDENSE_ABOVE },
       source,
       path,
-      { transforms, sites: options.sites, allFindings: options.allFindings },
+      { transforms, candidates, sites: options.sites, allFindings: options.allFindings },
     );
   }
 
