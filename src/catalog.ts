@@ -7,7 +7,7 @@
 export interface AppFramework {
   /** Display name, used in messages. */
   name: string;
-  /** Top-level package whose import makes the `appNames` below applications by name (SPEC 3). */
+  /** Top-level package whose import makes the `appNames` below applications by name. */
   package: string;
   /** Qualified names of the application classes. */
   appClasses: string[];

@@ -6,7 +6,7 @@ import type { Finding, FixResult, Transform } from "./types.js";
 export type { Applicability, Edit, Finding, FixResult, Position, RuleDoc, SkipReason, Transform } from "./types.js";
 
 export interface MainguardOptions {
-  /** Also apply unsafe fixes (SPEC 2). */
+  /** Also apply unsafe fixes. */
   unsafeFixes?: boolean;
   /** Defaults to every transform in transforms/. */
   transforms?: readonly Transform[];

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { expect, it } from "vitest";
 import { runCli } from "./cli-utils.js";
 
-// Precision matters as much as recall (SPEC 3): the whole standard library of this machine's
+// Precision matters as much as recall: the whole standard library of this machine's
 // Python holds no import-time server start, so mainguard must report nothing there.
 it("reports no finding anywhere in the Python standard library", () => {
   const stdlib = execFileSync("python3", ["-c", 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: "utf8" }).trim();

@@ -24,7 +24,7 @@ def main(argv):
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(cwd)
-        env = dict(os.environ, TERM="xterm", COLUMNS="120", LINES="40", MAINGUARD_PROGRESS_DELAY_MS="0")
+        env = dict(os.environ, TERM="xterm", COLUMNS="120", LINES="40")
         env.pop("NO_COLOR", None)
         env.pop("FORCE_COLOR", None)
         env.pop("CI", None)

@@ -4,8 +4,8 @@ export interface Progress {
   done(): void;
 }
 
-// Overridable so tests can see the bar without building a tree slow enough to need it.
-const SHOW_AFTER_MS = Number(process.env.MAINGUARD_PROGRESS_DELAY_MS ?? 500);
+/** A run shorter than this shows no bar at all. */
+const SHOW_AFTER_MS = 500;
 const REDRAW_EVERY_MS = 100;
 const WIDTH = 30;
 

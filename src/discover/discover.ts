@@ -4,7 +4,7 @@ import ignore, { type Ignore } from "ignore";
 import { IgnoreRules } from "./ignore-rules.js";
 import { toPosix, withSeparator } from "./path-text.js";
 
-/** Directories never searched (SPEC 5), whatever .gitignore says. */
+/** Directories never searched, whatever .gitignore says. */
 export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set([
   ".git", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__", "site-packages", "dist-packages",
   ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", ".eggs",

@@ -70,7 +70,7 @@ function indentPoint(source: string, lineStart: number): number {
 }
 
 /**
- * The edits that move each of `targets` (top-level statements) under a main guard (SPEC 4), new
+ * The edits that move each of `targets` (top-level statements) under a main guard, new
  * guards indenting by `unit`:
  * consecutive targets share one guard, a run next to an existing guard joins it, and a target
  * that shares its line through `;` is split onto its own lines first.

@@ -3,14 +3,11 @@ import { readFile } from "node:fs/promises";
 export type WriteOutcome = { written: true } | { written: false; reason: string };
 
 /**
- * Replaces the file's bytes with `output` if it still holds `original` (SPEC 6). The write goes
+ * Replaces the file's bytes with `output` if it still holds `original`. The write goes
  * to a temporary file beside the target (through symlinks), which is renamed over it, so the file
  * is either old or new; mode bits and owner are kept and the temporary is removed on exit.
  */
 export async function writeIfUnchanged(path: string, original: Uint8Array, output: Uint8Array): Promise<WriteOutcome> {
-  // For the end-to-end test of a file edited between reading and writing: widens that window.
-  const delay = Number(process.env.MAINGUARD_TEST_WRITE_DELAY_MS ?? 0);
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   let current: Buffer;
   try {
     current = await readFile(path);

@@ -97,7 +97,7 @@ function importedFrameworks(candidates: readonly AppFramework[], scopes: Scopes,
   return { frameworks, first };
 }
 
-/** Whether `receiver` (the `X` of `X.run(...)`) is an application (SPEC 3), and why. */
+/** Whether `receiver` (the `X` of `X.run(...)`) is an application, and why. */
 export function explainApplication(receiver: Node, scopes: Scopes, offset: number, catalog: Catalog): Application | undefined {
   if (receiver.type === "call") {
     const made = applicationCall(receiver, scopes, offset, catalog);

@@ -43,7 +43,7 @@ function flatten(statements: Node[], skipped: (statement: Node) => Node | undefi
 }
 
 /**
- * Every statement executed when the module is imported (SPEC 1), in source order: the module
+ * Every statement executed when the module is imported, in source order: the module
  * body (its `topLevelStatements`) and what is nested in its `if`/`try`/`with`/`for`/`while`
  * blocks, but not the bodies of main guards (an `if __name__ == "__main__":` with an `else`
  * included: its `else` runs on import), functions or classes.

@@ -105,7 +105,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /**
- * The file's indent unit (SPEC 4): the indentation of its first indented line, as Python counts it
+ * The file's indent unit: the indentation of its first indented line, as Python counts it
  * (from the last form feed): a tab if it holds one, else its spaces; four spaces when nothing is
  * indented.
  */

@@ -60,7 +60,7 @@ export function scriptOnlyBody(statement: Node): Node | undefined {
   return condition && mentionsMainComparison(condition) ? (statement.childForFieldName("consequence") ?? undefined) : undefined;
 }
 
-/** A top-level `if` whose body runs only when the file is executed as a script (SPEC 1). */
+/** A top-level `if` whose body runs only when the file is executed as a script. */
 export function isMainGuard(statement: Node): boolean {
   return scriptOnlyBody(statement) !== undefined && hasNoElse(statement);
 }

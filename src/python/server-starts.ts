@@ -24,7 +24,7 @@ function shortText(expression: Node): string {
   return text.includes("\n") || text.length > 40 ? "..." : text;
 }
 
-/** Whether `call` (a `call` node) starts a server (SPEC 1 and 3), and how that was recognised. */
+/** Whether `call` (a `call` node) starts a server, and how that was recognised. */
 export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): ServerStart | undefined {
   const callee = call.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;

@@ -1,4 +1,4 @@
-/** Decoding a Python file's bytes, and encoding the fixed text back to the same bytes (SPEC 6). */
+/** Decoding a Python file's bytes, and encoding the fixed text back to the same bytes. */
 
 export interface Codec {
   name: string;
