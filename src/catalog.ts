@@ -118,3 +118,39 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
 }
 
 export const DEFAULT_CATALOG = createCatalog();
+
+/** `a`, `a or b`, `a, b or c`. */
+const listed = (items: readonly string[], last = "or") => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`);
+
+/** What MG001 recognises, in one sentence made from the built-in catalog (its documentation and the README say this). */
+export function recognisedStarts(): string {
+  const byName = APP_FRAMEWORKS.filter((framework) => framework.appNames === APP);
+  const byObject = APP_FRAMEWORKS.filter((framework) => framework.appNames !== APP);
+  const extra = byName.flatMap((framework) => framework.serverMethods.filter((method) => method !== "run").map((method) => `${framework.name}'s \`X.${method}(...)\``));
+  const parts = [
+    `\`X.run(...)\` on ${/^[AEIOU]/.test(byName[0]!.name) ? "an" : "a"} ${listed(byName.map((framework) => framework.name))} application${extra.length ? ` (and ${listed(extra, "and")})` : ""}`,
+    ...byObject.map((framework) => `\`${framework.appNames[0]}.${framework.serverMethods[0]}(app)\` on a ${framework.name} object`),
+    ...SERVER_FUNCTIONS.map((fn) => `\`${fn.qualified}\``),
+  ];
+  return `Recognised: ${listed(parts, "and")}, through any import alias.`;
+}
+
+/** The starts that serve Werkzeug's debugger (MG101), in words made from the built-in catalog. */
+export function debuggerStarts(): string {
+  const frameworks = APP_FRAMEWORKS.filter((framework) => framework.werkzeugDebugger).map((framework) => `${framework.name}'s`);
+  const functions = SERVER_FUNCTIONS.filter((fn) => fn.debugKeyword).map((fn) => `\`${fn.qualified}(${fn.debugKeyword}=True)\``);
+  return `${listed(frameworks)} \`run(debug=True)\`, ${listed(functions)}`;
+}
+
+/** The README's table of what is recognised: one row per framework, one per server package. */
+export function catalogTable(): string {
+  const rows = APP_FRAMEWORKS.map((framework) => {
+    const calls = framework.serverMethods.map((method) => (framework.appNames === APP ? `\`X.${method}(...)\`` : `\`${framework.appNames[0]}.${method}(app, ...)\``));
+    const on = framework.appNames === APP ? "on an application" : `on a \`${framework.appClasses[0]!.split(".").pop()}(...)\` object`;
+    return `| ${framework.name} | ${calls.join(", ")} ${on} |`;
+  });
+  const servers = new Map<string, string[]>();
+  for (const fn of SERVER_FUNCTIONS) servers.set(fn.server, [...(servers.get(fn.server) ?? []), `\`${fn.qualified}(...)\``]);
+  for (const [server, calls] of servers) rows.push(`| ${server} | ${calls.join(", ")} |`);
+  return ["| framework / server | recognised, through any import alias |", "|---|---|", ...rows].join("\n") + "\n";
+}

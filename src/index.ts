@@ -1,9 +1,22 @@
+/**
+ * The library for Node: the core (src/core.ts) with the Python parser Node loads from disk.
+ * `createAnalyzer` is the core's own API (analyses with diagnostics, fixes as data, updates);
+ * `createMainguard` is the older, simpler one (findings, and a fixed text).
+ */
 import { TRANSFORMS } from "../transforms/index.js";
+import { createAnalyzer as createCoreAnalyzer, type Analyzer, type AnalyzerOptions } from "./core.js";
 import { Engine } from "./engine/engine.js";
 import { nodePythonParser } from "./node/python-parser.js";
 import type { Finding, FixResult, Transform } from "./types.js";
 
-export type { Applicability, Edit, Finding, FixResult, Position, RuleDoc, SkipReason, Transform } from "./types.js";
+export type { Analysis, Analyzer, AnalyzerOptions, TextChange } from "./core.js";
+export { LineIndex, RULES } from "./core.js";
+export type * from "./types.js";
+
+/** An analyzer (see src/core.ts) whose parser, unless given, is the one Node loads from the package. */
+export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer {
+  return createCoreAnalyzer({ ...options, parser: options.parser ?? nodePythonParser });
+}
 
 export interface MainguardOptions {
   /** Also apply unsafe fixes. */

@@ -10,6 +10,7 @@ import { enclosingFunction } from "../src/python/call-context.js";
 import { mayHoldServerStart } from "../src/prefilter/prefilter.js";
 import { catalogWords } from "../src/prefilter/catalog-words.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
+import { debuggerStarts } from "../src/catalog.js";
 
 export const MG101: RuleDoc = {
   code: "MG101",
@@ -17,8 +18,7 @@ export const MG101: RuleDoc = {
   title: "Debugger exposed on all network interfaces",
   cwe: ["489", "668"],
   documentation: `## What it does
-Checks for a server start that serves Werkzeug's interactive debugger — Flask's, Dash's or
-Flask-SocketIO's \`run(debug=True)\`, \`werkzeug.serving.run_simple(use_debugger=True)\` —
+Checks for a server start that serves Werkzeug's interactive debugger — ${debuggerStarts()} —
 together with a host that binds every network interface, \`"0.0.0.0"\` or \`"::"\`, whether
 or not the start is under \`if __name__ == "__main__":\`.
 

@@ -8,6 +8,7 @@ import { analysisOf } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 import { GUARD } from "../src/python/main-guard.js";
+import { recognisedStarts } from "../src/catalog.js";
 
 export const MG001: RuleDoc = {
   code: "MG001",
@@ -26,10 +27,7 @@ inside the worker: \`debug=\`, \`host=\` and \`port=\` apply where the author be
 not, the reloader starts a second master, and with \`host="0.0.0.0"\` the interactive debugger is
 reachable from the network (CWE-668, OWASP A01:2021).
 
-Recognised: \`X.run(...)\` on a Flask, Quart, Sanic, Bottle or Dash application (and Dash's
-\`X.run_server(...)\`), \`socketio.run(app)\` on a Flask-SocketIO object, \`uvicorn.run\`,
-\`waitress.serve\`, \`aiohttp.web.run_app\`, \`werkzeug.serving.run_simple\` and \`bottle.run\`,
-through any import alias. \`asyncio.run\`, \`subprocess.run\` and other \`run\` methods are not.
+${recognisedStarts()} \`asyncio.run\`, \`subprocess.run\` and other \`run\` methods are not.
 
 ## Example
 \`\`\`python

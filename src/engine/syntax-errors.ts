@@ -39,7 +39,34 @@ export function firstSyntaxProblem(source: string, root: Node, logical = readLog
     if (joined !== undefined) return at(joined, "invalid syntax");
     misplaced = walk.misplaced && at(walk.misplaced.after ? nextLineStart(logical, walk.misplaced.offset) : walk.misplaced.offset, walk.misplaced.message);
   }
-  return earlier(misplaced, firstMisplacedExpression(source, root));
+  return earlier(earlier(misplaced, firstMisplacedExpression(source, root)), firstMisorderedArgument(root));
+}
+
+/** What may follow a keyword argument (`f(a=1, *rest)` is allowed) and a `**mapping` in a call. */
+const AFTER_KEYWORD = new Set(["keyword_argument", "list_splat", "dictionary_splat", "comment", "line_continuation"]);
+const AFTER_MAPPING = new Set(["keyword_argument", "dictionary_splat", "comment", "line_continuation"]);
+
+/**
+ * An argument the grammar accepts but Python does not: a positional one after a keyword argument
+ * (`f(a=1, b)`) or after `**mapping`, or `*iterable` after `**mapping`. Only the first keyword
+ * argument or `**` of each list is followed, so each list is looked at once.
+ */
+function firstMisorderedArgument(root: Node): SyntaxProblem | undefined {
+  for (const first of root.descendantsOfType(["keyword_argument", "dictionary_splat"])) {
+    if (!first || first.parent?.type !== "argument_list") continue;
+    const before = first.previousNamedSibling?.type;
+    if (before === "keyword_argument" || before === "dictionary_splat") continue;
+    let mapping = first.type === "dictionary_splat";
+    for (let next = first.nextNamedSibling; next; next = next.nextNamedSibling) {
+      if (next.type === "dictionary_splat") mapping = true;
+      if ((mapping ? AFTER_MAPPING : AFTER_KEYWORD).has(next.type)) continue;
+      if (next.type === "list_splat") return atNode(next, "iterable argument unpacking follows keyword argument unpacking");
+      const close = first.parent.lastChild;
+      const at = close?.type === ")" ? close : next;
+      return atNode(at, `positional argument follows keyword argument${mapping ? " unpacking" : ""}`);
+    }
+  }
+  return undefined;
 }
 
 /** The first logical line that starts at or after `offset` (else `offset` itself). */

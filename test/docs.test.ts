@@ -1,0 +1,21 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { expect, it } from "vitest";
+import { catalogTable, recognisedStarts, SERVER_FUNCTIONS, APP_FRAMEWORKS } from "../src/catalog.js";
+import { RULES } from "../transforms/index.js";
+
+const README = readFileSync(resolve(import.meta.dirname, "../README.md"), "utf8");
+
+it("the README's catalog table is the catalog's (npm run docs writes it)", () => {
+  const block = /<!-- catalog:start -->\n([^]*?)<!-- catalog:end -->/.exec(README);
+  expect(block?.[1]).toBe(catalogTable());
+});
+
+it("the rules' documentation names every server in the catalog", () => {
+  const mg001 = RULES.find((rule) => rule.code === "MG001")!.documentation;
+  expect(mg001).toContain(recognisedStarts());
+  for (const fn of SERVER_FUNCTIONS) expect(mg001).toContain(`\`${fn.qualified}\``);
+  for (const framework of APP_FRAMEWORKS) expect(mg001).toContain(framework.name);
+  const mg101 = RULES.find((rule) => rule.code === "MG101")!.documentation;
+  for (const fn of SERVER_FUNCTIONS.filter((candidate) => candidate.debugKeyword)) expect(mg101).toContain(`${fn.qualified}(${fn.debugKeyword}=True)`);
+});
