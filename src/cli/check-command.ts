@@ -40,6 +40,8 @@ export interface CheckSettings {
   split?: { by: SplitBy; out: string };
   /** --from-report: the report and what the run takes from it. */
   fromReport?: FromReport;
+  /** The pyproject.toml whose table applies to a file, as the run's discovery resolved it. */
+  tableOf?: (path: string) => string | undefined;
 }
 
 /** What the workers need to know, from the run's settings. */
@@ -51,7 +53,7 @@ export function runnerSettings(settings: CheckSettings): RunnerSettings {
     describeFixes: !fromReport && (settings.format === "json" || settings.format === "sarif"),
     ...(fromReport ? { reported: fromReport.sites, allFindings: fromReport.allFindings } : {}),
   };
-  return { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run };
+  return { jobs: settings.jobs, unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run, tableOf: settings.tableOf };
 }
 
 export const EXIT = { clean: 0, pending: 1, error: 2, interrupted: 130, terminated: 143 } as const;

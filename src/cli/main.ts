@@ -11,7 +11,7 @@ import { formatSettings } from "./show-settings.js";
 import { discoverFiles, type GitAwareDiscovery } from "../discover/git-discovery.js";
 import { changedSince } from "../git/changes.js";
 import { formatRule, formatRuleList } from "./rule-docs.js";
-import { defaultJobs, startWorkers } from "../run/run-files.js";
+import { defaultJobs, startWorkers, tablesOf } from "../run/run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import { parseInvocation, type CheckRequest } from "./invocation.js";
 
@@ -109,6 +109,8 @@ async function check(request: CheckRequest, cwd: string): Promise<number> {
     version,
     allowDirty: request.allowDirty,
     split: request.split ? { by: request.split.by, out: resolve(cwd, request.split.out) } : undefined,
+    // Discovery reads each folder's settings (for its excludes); the threads that check the files reuse them.
+    tableOf: tablesOf(resolver, cwd),
   };
   if (input.from === "stdin") {
     // The flags win over pyproject.toml; the file's excludes apply as they would in a tree.

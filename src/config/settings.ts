@@ -3,7 +3,7 @@
  * or above the file that has a `[tool.mainguard]` table (a table may `extend` another file's and
  * override it), or from the one file `--config` names.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import type { CatalogConfig } from "../catalog.js";
@@ -62,6 +62,17 @@ export class SettingsResolver {
     return this.forFolder(dirname(file));
   }
 
+  /** The pyproject.toml whose table governs the files of `folder` (absolute), if any: what another thread needs to know to resolve the same settings without looking. */
+  tableFor(folder: string): string | undefined {
+    return this.forFolder(folder).path;
+  }
+
+  /** The settings of the table at `path` (from `tableFor`), or the defaults. */
+  forTable(path: string | undefined): Settings {
+    if (this.only) return this.fromFile(this.only, []);
+    return path === undefined ? DEFAULT_SETTINGS : this.fromFile(path, []);
+  }
+
   /** The settings `path` gives, after those it extends; `chain` lists the files extending it. */
   private fromFile(path: string, chain: readonly string[], known?: string): Settings {
     const cached = this.byFile.get(path);
@@ -113,7 +124,10 @@ function override(base: Settings, table: ConfigTable, path: string): Settings {
   return settings;
 }
 
+/** The file's text, or undefined when there is none: most folders have no pyproject.toml, and a
+ * stat that says so costs far less than a read that throws. */
 function readText(path: string): string | undefined {
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
   try {
     return readFileSync(path, "utf8");
   } catch {

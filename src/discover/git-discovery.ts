@@ -1,6 +1,6 @@
 import { lstatSync, statSync } from "node:fs";
 import { posix, resolve } from "node:path";
-import { gitFiles } from "../git/files.js";
+import { gitFiles, mayBeInWorkTree } from "../git/files.js";
 import { ALWAYS_SKIPPED, discover, displayPath, excludeMatcher, type Discovery, type DiscoveryOptions } from "./discover.js";
 
 /** How the files were found: from git's own list, or by walking the folders. */
@@ -22,7 +22,7 @@ export interface GitDiscoveryOptions extends DiscoveryOptions {
  */
 export async function discoverFiles(paths: readonly string[], cwd: string, options: GitDiscoveryOptions): Promise<GitAwareDiscovery> {
   const walker = (): GitAwareDiscovery => ({ ...discover(paths, cwd, options), by: "walker" });
-  if (options.git === false || options.gitignore === false) return walker();
+  if (options.git === false || options.gitignore === false || !mayBeInWorkTree(cwd)) return walker();
   const kinds = paths.map((path) => kindOf(resolve(cwd, path)));
   // A symlink named on the command line is edited through to its target, once: the walker's job.
   if (kinds.includes("symlink")) return walker();

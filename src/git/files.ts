@@ -3,12 +3,25 @@
  * files that no ignore rule covers (.gitignore, .git/info/exclude, core.excludesFile), exactly as
  * `git ls-files --cached --others --exclude-standard` lists them.
  */
-import { lstatSync, realpathSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { git, gitSync, nulSeparated } from "./git.js";
 
 const SYMLINK = "120000";
 const GITLINK = "160000";
+
+/**
+ * Whether git could find a repository for `directory`: it or a folder above it holds `.git`, or the
+ * environment names one. Where none can be found, git is not started (outside a work tree it
+ * would only fail, and two processes cost a few tens of milliseconds).
+ */
+export function mayBeInWorkTree(directory: string): boolean {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return true;
+  for (let folder = resolve(directory); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, ".git"))) return true;
+    if (dirname(folder) === folder) return false;
+  }
+}
 
 /** The top folder of the work tree holding `directory`, or undefined outside one (or without git). */
 export function workTreeTop(directory: string): string | undefined {

@@ -1,9 +1,14 @@
+import { SPACE } from "../ascii.js";
+
 /**
  * Python source with its string literals' contents and comments turned into spaces, so that the
  * prefilter's patterns see code only. Each step is a regex search for where the next comment,
  * string or string end is: V8 compiles those to machine code on first use, where a JavaScript
  * loop over every byte would run in the interpreter for the first files each thread reads.
  */
+
+/** Bytes to text, one character per byte (as `RawText.text`). */
+const LATIN1 = new TextDecoder("latin1");
 
 /** Where the next comment or string starts. */
 const OPENING = /[#'"]/g;
@@ -25,26 +30,24 @@ function search(pattern: RegExp, text: string, from: number): RegExpExecArray | 
 }
 
 /**
- * `text` (a file's bytes, one character per byte) with Python's comments and string
+ * `text` (a file's `bytes`, one character per byte) with Python's comments and string
  * literals' contents turned into spaces. A comment runs from `#` to the line break; a string from
  * its quote (any prefix before it is code) to the matching quote, single or triple, a backslash
  * escaping the character after it; a one-line string left open ends at the line break, a triple-
  * quoted one at the end. Quotes and line breaks stay, so every offset and line is the file's.
  */
-export function blankStringsAndComments(text: string): string {
-  // The result in pieces: the text up to `kept`, then spaces and line breaks for what was blanked.
-  const pieces: string[] = [];
-  let kept = 0;
+export function blankStringsAndComments(text: string, bytes: Uint8Array = Uint8Array.from(text, (c) => c.charCodeAt(0))): string {
+  // A copy of the bytes, filled natively and decoded once: far cheaper than joining pieces of text.
+  let blanked: Uint8Array | undefined;
   /** Blanks [from, to) but its line breaks. */
   const blank = (from: number, to: number) => {
-    if (from >= to) return;
-    pieces.push(text.slice(kept, from));
+    // A copy (a Buffer's `slice` would be a view of the file's bytes).
+    blanked ??= new Uint8Array(bytes);
     for (let lineBreak = search(LINE_BREAK, text, from); lineBreak && lineBreak.index < to; lineBreak = search(LINE_BREAK, text, from)) {
-      pieces.push(" ".repeat(lineBreak.index - from), lineBreak[0]);
+      blanked.fill(SPACE, from, lineBreak.index);
       from = lineBreak.index + 1;
     }
-    pieces.push(" ".repeat(to - from));
-    kept = to;
+    blanked.fill(SPACE, from, to);
   };
   let at = 0;
   for (let opening = search(OPENING, text, at); opening; opening = search(OPENING, text, at)) {
@@ -76,7 +79,5 @@ export function blankStringsAndComments(text: string): string {
     blank(start + delimiter.length, end);
     at = closed ? end + delimiter.length : end;
   }
-  if (kept === 0) return text;
-  pieces.push(text.slice(kept));
-  return pieces.join("");
+  return blanked ? LATIN1.decode(blanked) : text;
 }

@@ -57,7 +57,7 @@ export class RawText {
 
   /** The text with string literals' contents and comments blanked out (line breaks kept). */
   codeOnly(): string {
-    this.code ??= blankStringsAndComments(this.text());
+    this.code ??= blankStringsAndComments(this.text(), this.bytes);
     return this.code;
   }
 

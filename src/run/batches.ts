@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { TRANSFORMS } from "../../transforms/index.js";
 import { SettingsResolver, type Settings } from "../config/settings.js";
 import { createCatalog } from "../catalog.js";
@@ -12,16 +12,23 @@ import type { WorkerSettings } from "./messages.js";
  * The engine a thread checks each file with: every transform, with the settings of the file's
  * pyproject.toml (see SettingsResolver) and the run's flags; one engine per settings.
  */
-export function enginesFor(settings: WorkerSettings): (path: string) => Engine {
+export function enginesFor(settings: WorkerSettings, tableOf?: (path: string) => string | undefined): (path: string) => Engine {
   const resolver = new SettingsResolver(settings.configPath);
   const engines = new Map<Settings, Engine>();
+  // Files come folder by folder: a folder's engine is looked up once, not once per file.
+  const byFolder = new Map<string, Engine>();
   return (path) => {
-    const found = resolver.forFile(resolve(path));
-    let engine = engines.get(found);
+    const folder = dirname(path);
+    let engine = byFolder.get(folder);
+    if (engine) return engine;
+    // The thread that found the file may already know its table: then no folder is looked at again.
+    const found = tableOf ? resolver.forTable(tableOf(path)) : resolver.forFolder(resolve(folder));
+    engine = engines.get(found);
     if (!engine) {
       engine = Engine.create({ transforms: TRANSFORMS, parser: nodePythonParser, unsafeFixes: settings.unsafeFixes ?? found.unsafeFixes, catalog: createCatalog(found.catalog) });
       engines.set(found, engine);
     }
+    byFolder.set(folder, engine);
     return engine;
   };
 }

@@ -29,6 +29,8 @@ export interface WorkerData extends WorkerSettings {
 /** The next paths, in the order the files are numbered (from 0, across batches). */
 export interface WorkerRequest {
   paths: string[];
+  /** For each path, the pyproject.toml whose `[tool.mainguard]` applies to it (null: none), as the main thread resolved it. */
+  tables: Array<string | null>;
 }
 
 /** The results for files `from` … `from + count - 1`: only files with something to say travel back. */

@@ -1,4 +1,6 @@
 import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { SettingsResolver } from "../config/settings.js";
 import { availableParallelism } from "node:os";
 import { enginesFor } from "./batches.js";
 import { preferFastStartup } from "../node/python-parser.js";
@@ -10,6 +12,18 @@ import { WorkerPool } from "./worker-pool.js";
 export interface RunnerSettings extends WorkerSettings {
   /** Threads that check files, this one included; 1 runs in this thread alone. */
   jobs: number;
+  /** The pyproject.toml whose table applies to a file, as discovery resolved it (see `tablesOf`). */
+  tableOf?: (path: string) => string | undefined;
+}
+
+/** Which table applies to each file, from the resolver discovery used: one lookup per folder. */
+export function tablesOf(resolver: SettingsResolver, cwd: string): (path: string) => string | undefined {
+  const byFolder = new Map<string, string | undefined>();
+  return (path) => {
+    const folder = dirname(path);
+    if (!byFolder.has(folder)) byFolder.set(folder, resolver.tableFor(resolve(cwd, folder)));
+    return byFolder.get(folder);
+  };
 }
 
 /** Below this many files per worker, starting workers costs more than it saves. */
@@ -49,7 +63,7 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
   const jobs = pool?.size ?? threadsFor(files.length, settings.jobs);
   if (jobs <= 1) {
     if (smallerThan(files, FAST_STARTUP_BYTES)) preferFastStartup();
-    const engineOf = enginesFor(settings);
+    const engineOf = enginesFor(settings, settings.tableOf);
     for (const path of files) {
       const result = await checkFile(engineOf(path), path, settings.run);
       onDone?.();
@@ -65,5 +79,6 @@ export async function* processFiles(files: readonly string[], settings: RunnerSe
  * so that they load while the tree is read, and hands them files as it finds them.
  */
 export function startWorkers(settings: RunnerSettings, jobs = settings.jobs): WorkerPool {
-  return WorkerPool.start({ unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run: settings.run }, jobs);
+  const tableOf = settings.tableOf ?? tablesOf(new SettingsResolver(settings.configPath), process.cwd());
+  return WorkerPool.start({ unsafeFixes: settings.unsafeFixes, configPath: settings.configPath, run: settings.run }, jobs, tableOf);
 }

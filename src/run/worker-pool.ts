@@ -36,7 +36,12 @@ export class WorkerPool {
   private readonly claims: Int32Array;
   private stopped = false;
 
-  private constructor(private readonly settings: WorkerSettings, jobs: number) {
+  private constructor(
+    private readonly settings: WorkerSettings,
+    jobs: number,
+    /** The table each file's settings come from, as this thread resolved them for discovery. */
+    private readonly tableOf: (path: string) => string | undefined,
+  ) {
     this.claims = newClaims();
     const workerData: WorkerData = { ...settings, claims: this.claims.buffer as SharedArrayBuffer, threads: jobs, most: BATCH };
     this.workers = Array.from({ length: jobs - 1 }, () => new Worker(WORKER, { workerData }));
@@ -50,8 +55,8 @@ export class WorkerPool {
   }
 
   /** Starts the workers now (`jobs` threads, this one included): they load while the tree is read. */
-  static start(settings: WorkerSettings, jobs: number): WorkerPool {
-    return new WorkerPool(settings, jobs);
+  static start(settings: WorkerSettings, jobs: number, tableOf: (path: string) => string | undefined): WorkerPool {
+    return new WorkerPool(settings, jobs, tableOf);
   }
 
   /** Threads that check files, this one included. */
@@ -69,7 +74,7 @@ export class WorkerPool {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const request: WorkerRequest = { paths: this.pending };
+    const request: WorkerRequest = { paths: this.pending, tables: this.pending.map((path) => this.tableOf(path) ?? null) };
     for (const path of this.pending) this.sent.push(path);
     this.pending = [];
     for (const worker of this.workers) worker.postMessage(request);
@@ -91,7 +96,7 @@ export class WorkerPool {
   /** Takes files in this thread until none is left. */
   private async help(): Promise<void> {
     const share = { threads: this.size, most: BATCH, options: this.settings.run };
-    await checkClaimed(enginesFor(this.settings), this.claims, this.sent, share, (from, count, results) => {
+    await checkClaimed(enginesFor(this.settings, this.tableOf), this.claims, this.sent, share, (from, count, results) => {
       this.record(from, count, results);
       this.wake?.();
     }, () => this.stopped);

@@ -9,7 +9,8 @@ import type { WorkerData, WorkerReply, WorkerRequest } from "./messages.js";
 
 const settings = workerData as WorkerData;
 const claims = new Int32Array(settings.claims);
-const engineOf = enginesFor(settings);
+const tables = new Map<string, string | null>();
+const engineOf = enginesFor(settings, (path) => tables.get(path) ?? undefined);
 const paths: string[] = [];
 let running = false;
 
@@ -23,6 +24,9 @@ async function drain(): Promise<void> {
 }
 
 parentPort!.on("message", (request: WorkerRequest) => {
-  for (const path of request.paths) paths.push(path);
+  for (const [i, path] of request.paths.entries()) {
+    paths.push(path);
+    tables.set(path, request.tables[i]!);
+  }
   void drain();
 });
