@@ -17,7 +17,6 @@ import { cleanTreeGuard, uncommittedMessage } from "./clean-tree.js";
 import { writeSplit, type SplitBy } from "../output/split.js";
 import { workTreeTop } from "../git/files.js";
 import type { FromReport } from "../report/outcome.js";
-
 import type { Format } from "./invocation.js";
 
 export interface CheckSettings {

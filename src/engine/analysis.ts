@@ -9,7 +9,7 @@ import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parseText, ParseFailure } from "./parsing.js";
 import { firstLoneCr } from "./positions.js";
-import { firstEmptyBlock, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
+import { firstEmptyBlock, firstMisorderedArgument, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed } from "./condense.js";
 import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
 import type { Detection, Diagnostic, Edit, Fix, FixAllResult, Site, SiteVerdict, SkipReason, Transform, VerdictKind } from "../types.js";
@@ -49,7 +49,8 @@ export type TextChange = Edit;
 /** Small slices parse fastest (a 20 MB module: 4.3 s in 64 K slices, 5.8 s in 1 M ones). */
 const SLICE = 1 << 16;
 
-type Rewrite = { output: string; edits: Edit[]; tree: Tree } | { error: string };
+/** A verified rewrite: the file's output, the parsed view's output and its tree (the caller deletes it). */
+type Rewrite = { output: string; viewOutput: string; edits: Edit[]; tree: Tree } | { error: string };
 
 /** What one pass over the text found. */
 interface State {
@@ -65,6 +66,8 @@ interface State {
   verdicts?: SiteVerdict[];
   /** From a report: the detections its verdicts rest on (only these are fixed, unless allFindings). */
   covering?: Set<Detection>;
+  /** What Python rejects that is checked only before a fix; false once checked and clean. */
+  rejected?: SyntaxProblem | false;
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start - b.range.start || a.rule.localeCompare(b.rule);
@@ -136,7 +139,7 @@ export class Analysis {
     if (known !== undefined) return known ?? undefined;
     const detection = this.detectionOf.get(diagnostic);
     let fix: Fix | null = null;
-    if (detection?.fix) {
+    if (detection?.fix && !this.rejectedBeforeFix()) {
       const rewrite = this.rewrite([detection.fix.statement]);
       if (!("error" in rewrite)) {
         rewrite.tree.delete();
@@ -156,19 +159,29 @@ export class Analysis {
     const wanted = state.diagnostics.filter((diagnostic) => this.willFix(diagnostic, options.unsafe));
     const unchanged: FixAllResult = { output: this.text, edits: [], applied: [], remaining: [...state.diagnostics], guarded: 0 };
     if (wanted.length === 0) return unchanged;
+    const rejected = this.rejectedBeforeFix();
+    if (rejected) return { ...unchanged, skipped: { kind: "syntax-error", line: rejected.line, column: rejected.column, message: rejected.message } };
     const statements = [...new Map(wanted.map((d) => this.detectionOf.get(d)!.fix!.statement).map((s) => [s.startIndex, s])).values()];
     const rewrite = this.rewrite(statements);
     if ("error" in rewrite) return { ...unchanged, skipped: { kind: "unverified", detail: rewrite.error } };
     try {
-      const outputView = applyEdits(state.view.text, rewrite.edits);
-      const found = this.transforms.flatMap((transform) => transform.check({ source: outputView, root: rewrite.tree.rootNode, path: this.path, catalog: this.settings.catalog }));
-      const { kept } = applySuppressions(outputView, rewrite.tree.rootNode, found);
-      const lines = new LineIndex(outputView);
-      const remaining = kept.map((detection) => this.diagnosticOf(detection, outputView, lines, rewrite.tree.rootNode)).sort(byPosition);
+      const { viewOutput, tree } = rewrite;
+      const found = this.transforms.flatMap((transform) => transform.check({ source: viewOutput, root: tree.rootNode, path: this.path, catalog: this.settings.catalog }));
+      const { kept } = applySuppressions(viewOutput, tree.rootNode, found);
+      const lines = new LineIndex(viewOutput);
+      // Diagnostics of the output, not of this analysis: they are not registered for `fix`.
+      const remaining = kept.map((detection) => this.diagnosticOf(detection, viewOutput, lines, tree.rootNode, false)).sort(byPosition);
       return { output: rewrite.output, edits: rewrite.edits, applied: wanted, remaining, guarded: statements.length };
     } finally {
       rewrite.tree.delete();
     }
+  }
+
+  /** What Python rejects that only a fix needs to know (see `firstMisorderedArgument`), asked once. */
+  private rejectedBeforeFix(): SyntaxProblem | undefined {
+    const { state } = this;
+    if (state.rejected === undefined) state.rejected = (state.tree && firstMisorderedArgument(state.tree.rootNode)) || false;
+    return state.rejected || undefined;
   }
 
   /**
@@ -200,6 +213,8 @@ export class Analysis {
     this.transforms = this.options.candidates(text);
     this.fixes.clear();
     this.detectionOf.clear();
+    // The old tree is deleted whatever happens, and never again through the old state.
+    this.state.tree = undefined;
     try {
       this.state = this.analyse(text, incremental ? old : undefined);
     } finally {
@@ -273,7 +288,7 @@ export class Analysis {
     return state;
   }
 
-  private diagnosticOf(detection: Detection, text: string, lines: LineIndex, root: Node): Diagnostic {
+  private diagnosticOf(detection: Detection, text: string, lines: LineIndex, root: Node, own = true): Diagnostic {
     const { node, fix } = detection;
     const diagnostic: Diagnostic = {
       rule: detection.rule,
@@ -286,7 +301,7 @@ export class Analysis {
       enabled: fix !== undefined && (fix.applicability === "safe" || this.settings.unsafeFixes),
       suppression: suppressionEdit(text, lines, root, detection),
     };
-    this.detectionOf.set(diagnostic, detection);
+    if (own) this.detectionOf.set(diagnostic, detection);
     return diagnostic;
   }
 
@@ -350,7 +365,7 @@ export class Analysis {
       rewritten.delete();
       return { error: difference };
     }
-    return { output: view.text === this.text ? output : applyEdits(this.text, edits), edits, tree: rewritten };
+    return { output: view.text === this.text ? output : applyEdits(this.text, edits), viewOutput: output, edits, tree: rewritten };
   }
 }
 

@@ -4,8 +4,7 @@ import type { ParserSource } from "./parsing.js";
 import type { Diagnostic, Finding, FixResult, Site, TextEdit, Transform } from "../types.js";
 import { DEFAULT_CATALOG, type Catalog } from "../catalog.js";
 import { RawText } from "../prefilter/raw-text.js";
-import type { Location } from "../line-index.js";
-import { LineIndex } from "../line-index.js";
+import type { LineIndex, Location } from "../line-index.js";
 
 export interface EngineOptions {
   transforms: readonly Transform[];
