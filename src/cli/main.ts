@@ -142,6 +142,8 @@ async function check(request: CheckRequest, cwd: string): Promise<number> {
       exclude: [{ base: cwd, patterns: request.exclude }],
       // Every folder's settings are read here, before its files are checked.
       excludeFor: (folder) => resolver.forFolder(folder).exclude,
+      // The walk reads every folder anyway: one with no pyproject.toml need not be looked at again.
+      onFolder: (folder, hasPyproject) => resolver.noteFolder(folder, hasPyproject),
       // Only a file in the change set is checked: hand files to the workers once that is known.
       onFile: pool && !changed ? (file) => pool.add(file) : undefined,
     });

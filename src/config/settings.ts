@@ -38,6 +38,8 @@ function parseToml(text: string): Record<string, unknown> {
 /** Settings by folder and by pyproject.toml, each worked out once. */
 export class SettingsResolver {
   private readonly byFolder = new Map<string, Settings>();
+  /** Folders a walk has read that hold no pyproject.toml: no need to look again. */
+  private readonly withoutTable = new Set<string>();
   private readonly byFile = new Map<string, Settings>();
 
   /** `only`: the pyproject.toml `--config` names, used for every file. */
@@ -49,12 +51,17 @@ export class SettingsResolver {
     let known = this.byFolder.get(folder);
     if (known === undefined) {
       const path = join(folder, "pyproject.toml");
-      const text = readText(path);
+      const text = this.withoutTable.has(folder) ? undefined : readText(path);
       if (text !== undefined && HAS_TABLE.test(text)) known = this.fromFile(path, [], text);
       else known = dirname(folder) === folder ? DEFAULT_SETTINGS : this.forFolder(dirname(folder));
       this.byFolder.set(folder, known);
     }
     return known;
+  }
+
+  /** What a walk learnt from reading `folder` (absolute): whether it holds a pyproject.toml. */
+  noteFolder(folder: string, hasPyproject: boolean): void {
+    if (!hasPyproject) this.withoutTable.add(folder);
   }
 
   /** The settings for one file (absolute path). */

@@ -17,6 +17,8 @@ export interface DiscoveryOptions {
   exclude?: readonly ExcludePatterns[];
   /** The patterns that apply to the entries of a folder (its pyproject.toml's), besides `exclude`. */
   excludeFor?: (folder: string) => readonly ExcludePatterns[];
+  /** Hears, before `excludeFor` is asked about a folder the walk reads, whether it holds a pyproject.toml. */
+  onFolder?: (folder: string, hasPyproject: boolean) => void;
   /** Called with each file (as shown) as soon as the walk finds it, before the list is sorted. */
   onFile?: (file: string) => void;
 }
@@ -102,6 +104,7 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
       return;
     }
     const rules = options.gitignore !== false && entries.some((e) => e.name === ".gitignore") ? inherited.enter(directory) : inherited;
+    options.onFolder?.(directory, entries.some((e) => e.name === "pyproject.toml"));
     const subdirectories: Array<[string, string, string]> = [];
     const prefix = shown === "." ? "" : `${shown}/`;
     const pathPrefix = withSeparator(directory);

@@ -1,4 +1,5 @@
 import { SPACE } from "../ascii.js";
+import { decodeLatin1, type ByteDecoder } from "./latin1.js";
 
 /**
  * Python source with its string literals' contents and comments turned into spaces, so that the
@@ -6,9 +7,6 @@ import { SPACE } from "../ascii.js";
  * string or string end is: V8 compiles those to machine code on first use, where a JavaScript
  * loop over every byte would run in the interpreter for the first files each thread reads.
  */
-
-/** Bytes to text, one character per byte (as `RawText.text`). */
-const LATIN1 = new TextDecoder("latin1");
 
 /** Where the next comment or string starts. */
 const OPENING = /[#'"]/g;
@@ -36,7 +34,7 @@ function search(pattern: RegExp, text: string, from: number): RegExpExecArray | 
  * escaping the character after it; a one-line string left open ends at the line break, a triple-
  * quoted one at the end. Quotes and line breaks stay, so every offset and line is the file's.
  */
-export function blankStringsAndComments(text: string, bytes: Uint8Array = Uint8Array.from(text, (c) => c.charCodeAt(0))): string {
+export function blankStringsAndComments(text: string, bytes: Uint8Array = Uint8Array.from(text, (c) => c.charCodeAt(0)), decode: ByteDecoder = decodeLatin1): string {
   // A copy of the bytes, filled natively and decoded once: far cheaper than joining pieces of text.
   let blanked: Uint8Array | undefined;
   /** Blanks [from, to) but its line breaks. */
@@ -79,5 +77,5 @@ export function blankStringsAndComments(text: string, bytes: Uint8Array = Uint8A
     blank(start + delimiter.length, end);
     at = closed ? end + delimiter.length : end;
   }
-  return blanked ? LATIN1.decode(blanked) : text;
+  return blanked ? decode(blanked) : text;
 }

@@ -27,7 +27,7 @@ export interface WordSet {
  * standard library). `Uint8Array.indexOf` finds one byte natively; the rarer it is, the fewer
  * places need a closer look ("run" is searched by its `u`, "serve" by its `v`).
  */
-const BY_FREQUENCY = "etsarnio_lcdpfumhgybwkvxqjz";
+const BY_FREQUENCY = "etsarinolcdpf_umhgybxvwkqzj";
 
 const rarity = (byte: number) => {
   const rank = BY_FREQUENCY.indexOf(String.fromCharCode(byte));

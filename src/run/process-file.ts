@@ -5,6 +5,9 @@ import { readBytes, type Bytes } from "../read/read-source.js";
 import { skipMessage } from "../engine/skip-messages.js";
 import { cleanResult, type FileResult } from "../file-result.js";
 
+/** Node's Buffer decodes one byte to one character natively. */
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+
 /**
  * Reads one file and checks it, and with `fix` computes (but does not write) its fixed bytes. Its
  * text is decoded only when the raw-bytes prefilter leaves a transform that may match.
@@ -21,7 +24,7 @@ export async function checkRead(engine: Engine, path: string, read: Bytes, plan:
     const verdicts = sites?.map(() => ({ verdict: "unparsable" as const, explanation: read.reason }));
     return { path, findings: [], fixable: 0, suppressed: 0, problem: { message: `skipped: ${read.reason}`, fatal: read.fatal }, ...(verdicts ? { verdicts } : {}) };
   }
-  const transforms = engine.candidates(new RawText(read.bytes));
+  const transforms = engine.candidates(new RawText(read.bytes, latin1));
   // A file a report names is read whatever the prefilter says: each of its lines gets a verdict.
   if (transforms.length === 0 && !sites) return cleanResult(path);
   // A candidate: keep its own copy of the bytes (the read buffer is reused for the next file).
