@@ -54,10 +54,11 @@ function covers(groups: readonly ExcludePatterns[], path: string, isDirectory: b
 }
 
 /** Whether an --exclude pattern, or one of the entry's folder's `[tool.mainguard]`, covers an absolute path. */
-export function excludeMatcher(options: DiscoveryOptions): (path: string, isDirectory: boolean) => boolean {
+export function excludeMatcher(options: DiscoveryOptions): (path: string, isDirectory: boolean, folder?: string) => boolean {
   const fixed = options.exclude ?? [];
   const { excludeFor } = options;
-  return (path, isDirectory) => covers(fixed, path, isDirectory) || (excludeFor !== undefined && covers(excludeFor(dirname(path)), path, isDirectory));
+  // The walker knows each entry's folder: `folder` saves working it out again for every entry.
+  return (path, isDirectory, folder = dirname(path)) => covers(fixed, path, isDirectory) || (excludeFor !== undefined && covers(excludeFor(folder), path, isDirectory));
 }
 
 /**
@@ -121,10 +122,10 @@ export function discover(paths: readonly string[], cwd: string, options: Discove
         real = realOf(path);
       }
       if (isDirectory) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && !rules.ignores(path, true) && !excluded(path, true)) {
+        if (!ALWAYS_SKIPPED.has(entry.name) && !rules.ignores(path, true) && !excluded(path, true, directory)) {
           subdirectories.push([path, real, prefix + entry.name]);
         }
-      } else if (isFile && entry.name.endsWith(".py") && !rules.ignores(path, false) && !excluded(path, false)) {
+      } else if (isFile && entry.name.endsWith(".py") && !rules.ignores(path, false) && !excluded(path, false, directory)) {
         if (!files.has(real)) record(real, prefix + entry.name);
       }
     }
