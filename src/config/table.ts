@@ -1,4 +1,5 @@
 import type { CatalogConfig } from "../catalog.js";
+import { LineIndex } from "../line-index.js";
 
 /** `[tool.mainguard]` of one pyproject.toml, as written there. */
 export interface ConfigTable extends CatalogConfig {
@@ -26,7 +27,7 @@ function lineOf(text: string, key: string): number | undefined {
   if (!header) return undefined;
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const found = new RegExp(`^[ \\t]*["']?${escaped}["']?[ \\t]*=`, "m").exec(text.slice(header.index));
-  return found ? text.slice(0, header.index + found.index).split("\n").length : undefined;
+  return found ? new LineIndex(text).position(header.index + found.index).line : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { callContext, enclosingFunction, moduleFunction } from "../python/call-c
 import { GUARD } from "../python/main-guard.js";
 import type { ServerStart } from "../python/server-starts.js";
 import type { Detection, Site, SiteVerdict, TransformContext } from "../types.js";
+import { LineIndex } from "../line-index.js";
 
 export interface Judgement {
   /** One per site, in the sites' order. */
@@ -84,14 +85,9 @@ function judgeStart(call: Node, start: ServerStart, kept: readonly Detection[], 
 }
 
 /** Whether `row` lies in a range the condensed view blanked (a function or class with no server call). */
-function inBlanked(source: string, blanked: ReadonlyArray<[number, number]>, row: number): boolean {
-  if (blanked.length === 0) return false;
-  let offset = 0;
-  for (let i = 0; i < row; i++) {
-    const next = source.indexOf("\n", offset);
-    if (next === -1) return false;
-    offset = next + 1;
-  }
+function inBlanked(lines: LineIndex | undefined, blanked: ReadonlyArray<[number, number]>, row: number): boolean {
+  if (!lines || row >= lines.lineCount) return false;
+  const offset = lines.lineStart(row);
   return blanked.some(([start, end]) => start <= offset && offset < end);
 }
 
@@ -108,9 +104,10 @@ export function judgeSites(
 ): Judgement {
   const analysis = analysisOf(context);
   const judgement: Judgement = { verdicts: [], covering: new Set() };
+  const lines = blanked.length > 0 ? new LineIndex(context.source) : undefined;
   for (const site of sites) {
     const row = site.line - 1;
-    if (inBlanked(context.source, blanked, row)) {
+    if (inBlanked(lines, blanked, row)) {
       judgement.verdicts.push({ verdict: "not-a-server", explanation: `line ${site.line} is in a function or class that holds no server call` });
       continue;
     }

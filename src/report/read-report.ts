@@ -4,11 +4,10 @@ import { isBanditReport, readBandit } from "./bandit-input.js";
 import type { KnownRule } from "./rule-table.js";
 import { ReportError, type Report, type ReportedResult } from "./reported.js";
 import { readSarif } from "./sarif-input.js";
+import { LineIndex } from "../line-index.js";
 
 /** The 1-based line of a character offset, for a JSON syntax error's message. */
-function lineAt(text: string, offset: number): number {
-  return text.slice(0, offset).split("\n").length;
-}
+const lineAt = (text: string, offset: number) => new LineIndex(text).position(offset).line;
 
 /** Reads a SARIF 2.1.0 log or bandit's JSON report at `path` and takes the results of `rules`. */
 export function readReport(path: string, cwd: string, rules: readonly KnownRule[]): Report {
