@@ -40,8 +40,11 @@ export class RawText {
     // that holds the whole anchor is widened to the word around it.
     for (const { bytes: anchor, pivot } of anchors) {
       const byte = anchor[pivot]!;
+      const first = anchor[0]!;
+      const last = anchor.length - 1;
       for (let at = bytes.indexOf(byte, pivot); at !== -1; at = bytes.indexOf(byte, at + 1)) {
-        if (!startsWithAt(bytes, anchor, at - pivot)) continue;
+        // Most hits are some other word's letter: its first and last bytes tell at once.
+        if (bytes[at - pivot] !== first || bytes[at - pivot + last] !== anchor[last] || !startsWithAt(bytes, anchor, at - pivot)) continue;
         let start = at - pivot;
         while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
         const called = (word: Uint8Array) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length);
