@@ -168,7 +168,8 @@ export async function runCheck(files: readonly string[], settings: CheckSettings
   const kept = results.map((file) => ({ ...file, findings: remainingFindings(file, written) }));
   const outcome = settings.fromReport && !signals.signal() ? (await import("./verdict-output.js")).reportOutcome(settings.fromReport, results, written, settings) : undefined;
   // From a report, the verdicts were printed instead.
-  const patches = mode === "dry-run" ? filePatches(results) : undefined;
+  // Only a dry run's JSON and SARIF carry the patches (the text dry run printed them already).
+  const patches = mode === "dry-run" && (format === "json" || format === "sarif") ? filePatches(results) : undefined;
   if (!outcome && format === "json") process.stdout.write(formatJson(kept, patches));
   if (!outcome && format === "sarif") process.stdout.write(formatSarif(kept, settings.rules, settings.version, patches));
 

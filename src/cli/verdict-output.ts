@@ -24,7 +24,7 @@ export function reportOutcome(fromReport: FromReport, results: readonly FileResu
   const { format, mode } = settings;
   const judged = judgedResults(fromReport.byPath, results, mode, written);
   // A dry run's JSON and SARIF carry the fixes: stdout holds one document.
-  const patches = mode === "dry-run" ? filePatches(results) : undefined;
+  const patches = mode === "dry-run" && (format === "json" || format === "sarif") ? filePatches(results) : undefined;
   if (format === "json") process.stdout.write(formatVerdictJson(judged, patches));
   else if (format === "sarif") process.stdout.write(formatVerdictSarif(fromReport.report, judged, patches));
   else if (format === "github") process.stdout.write(formatVerdictGithub(judged));

@@ -12,7 +12,7 @@ import { firstLoneCr } from "./positions.js";
 import { firstEmptyBlock, firstMisorderedArgument, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed } from "./condense.js";
 import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
-import type { Detection, Diagnostic, Edit, Fix, FixAllResult, Site, SiteVerdict, SkipReason, Transform, VerdictKind } from "../types.js";
+import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, Site, SiteVerdict, SkipReason, Transform, VerdictKind } from "../types.js";
 import type { Catalog } from "../catalog.js";
 import { applySuppressions, suppressionEdit } from "./suppression.js";
 import { differenceAfterGuarding } from "./verify.js";
@@ -57,9 +57,9 @@ interface State {
   /** What was parsed: the text itself, or a big text's condensed view. */
   view: Condensed;
   tree?: Tree;
-  lines: LineIndex;
+  /** The view's lines, made when first needed: most texts analysed have no diagnostic. */
+  lines?: LineIndex;
   unit: string;
-  detections: Detection[];
   diagnostics: Diagnostic[];
   suppressed: number;
   skipped?: SkipReason;
@@ -69,6 +69,9 @@ interface State {
   /** What Python rejects that is checked only before a fix; false once checked and clean. */
   rejected?: SyntaxProblem | false;
 }
+
+/** A safe fix is always applied, an unsafe one only when unsafe fixes are on. */
+const enabledFix = (applicability: Applicability, unsafe: boolean) => applicability === "safe" || unsafe;
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start - b.range.start || a.rule.localeCompare(b.rule);
 
@@ -120,7 +123,7 @@ export class Analysis {
   }
 
   get lines(): LineIndex {
-    return this.state.lines;
+    return (this.state.lines ??= new LineIndex(this.state.view.text));
   }
 
   /**
@@ -129,7 +132,7 @@ export class Analysis {
    */
   willFix(diagnostic: Diagnostic, unsafe = this.settings.unsafeFixes): boolean {
     const detection = this.detectionOf.get(diagnostic);
-    if (!detection?.fix || !(detection.fix.applicability === "safe" || unsafe)) return false;
+    if (!detection?.fix || !enabledFix(detection.fix.applicability, unsafe)) return false;
     return !this.state.covering || this.options.allFindings === true || this.state.covering.has(detection);
   }
 
@@ -193,10 +196,11 @@ export class Analysis {
     const old = this.state.tree;
     // The condensed view's tree does not match the text: a big text is analysed afresh.
     const incremental = old !== undefined && this.state.view.text === this.text;
+    // The lines of the text as each change finds it: the previous change's result, made once.
+    let before = incremental ? new LineIndex(text) : undefined;
     for (const change of changes) {
-      const before = new LineIndex(text);
       const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-      if (incremental) {
+      if (incremental && before) {
         const after = new LineIndex(next);
         old.edit({
           startIndex: change.start,
@@ -206,6 +210,7 @@ export class Analysis {
           oldEndPosition: point(before, change.end),
           newEndPosition: point(after, change.start + change.text.length),
         });
+        before = after;
       }
       text = next;
     }
@@ -239,7 +244,7 @@ export class Analysis {
   }
 
   private empty(source: string, more: Partial<State> = {}): State {
-    return { view: { text: source, blanked: [] }, lines: new LineIndex(source), unit: "", detections: [], diagnostics: [], suppressed: 0, ...more };
+    return { view: { text: source, blanked: [] }, unit: "", diagnostics: [], suppressed: 0, ...more };
   }
 
   private check(source: string, old?: Tree): State {
@@ -265,7 +270,7 @@ export class Analysis {
       view = condense(source, ranges, this.settings.catalog);
     }
     const tree = this.parse(view.text, view.blanked, big ? undefined : old);
-    const state: State = { ...this.empty(source), view, tree, lines: new LineIndex(view.text) };
+    const state: State = { ...this.empty(source), view, tree };
     const root = tree.rootNode;
     // A big file's syntax was checked slice by slice; its condensed view holds nothing new.
     const error = big ? firstSyntaxError(root) : firstSyntaxProblem(source, root, logical);
@@ -283,8 +288,8 @@ export class Analysis {
     const empty = firstEmptyBlock(root, view.text);
     if (empty) return { ...state, ...this.syntaxError(source, empty), tree, view, verdicts: state.verdicts };
     state.unit = indentUnit(source, logical);
-    state.detections = kept;
-    state.diagnostics = kept.map((detection) => this.diagnosticOf(detection, view.text, state.lines, root)).sort(byPosition);
+    const lines = (state.lines = new LineIndex(view.text));
+    state.diagnostics = kept.map((detection) => this.diagnosticOf(detection, view.text, lines, root)).sort(byPosition);
     return state;
   }
 
@@ -298,7 +303,7 @@ export class Analysis {
       start: lines.location(node.startIndex),
       end: lines.location(node.endIndex),
       ...(fix ? { applicability: fix.applicability } : {}),
-      enabled: fix !== undefined && (fix.applicability === "safe" || this.settings.unsafeFixes),
+      enabled: fix !== undefined && enabledFix(fix.applicability, this.settings.unsafeFixes),
       suppression: suppressionEdit(text, lines, root, detection),
     };
     if (own) this.detectionOf.set(diagnostic, detection);
