@@ -40,6 +40,8 @@ export interface CheckRequest {
 export type Invocation =
   | { command: "check"; request: CheckRequest }
   | { command: "rule"; codes: string[]; color?: boolean }
+  /** `mainguard server`: the Language Server Protocol over stdio. */
+  | { command: "server" }
   | { command: "show-settings"; file: string; unsafeFixes?: boolean; exclude: string[]; config?: string }
   /** --help or --version was printed; or the command line was refused (commander said why). */
   | { command: "done"; code: number };
@@ -96,6 +98,7 @@ Examples:
                                        fix what a scanner reported; say which results were real
   mainguard rule MG001                 what a rule finds, why, and how the fix works
   mainguard ./rule                     check a folder named rule
+  mainguard server                     language server for editors (see the README's Editors)
 
 Exit codes: 0 nothing pending; 1 findings or fixes pending; 2 usage error, missing path,
 unreadable or unwritable file, or -i without a terminal.`;
@@ -103,7 +106,7 @@ unreadable or unwritable file, or -i without a terminal.`;
 function program(version: string, writeErr: (text: string) => void, found: (invocation: Invocation) => void): Command {
   const command = new Command("mainguard")
     .description('Find Python web-server starts that run at import time (a bare `app.run()`) and move them under\n`if __name__ == "__main__":`, changing nothing else in the file.')
-    .usage("[options] [paths...]\n       mainguard rule [MGxxx...]")
+    .usage("[options] [paths...]\n       mainguard rule [MGxxx...]\n       mainguard server")
     .argument("[paths...]", "files and directories to check (default: .)")
     .addOption(new Option("--dry-run", "print a unified diff of every fix; change nothing").conflicts(["write", "interactive"]))
     .addOption(new Option("-i, --interactive", "per file: show the diff and ask y (apply), n (skip), a (this and all remaining), q (quit)").conflicts(["write", "format"]))
@@ -154,6 +157,12 @@ function program(version: string, writeErr: (text: string) => void, found: (invo
     .description("print a rule's documentation (what it finds, why, an example, fix safety); with no code, list the rules")
     .argument("[codes...]", "rule codes such as MG001")
     .action((codes: string[]) => found({ command: "rule", codes, color: command.opts<Options>().color }));
+  command
+    .command("server")
+    .description("run the language server for editors (LSP over stdio): diagnostics, quick fixes, fix-all on save")
+    // Clients started through vscode-languageclient pass --stdio; stdio is the only transport.
+    .option("--stdio", "talk over stdin and stdout (the default and only transport)")
+    .action(() => found({ command: "server" }));
   command.action((paths: string[], options: Options) => found(resolve(paths, options)));
   return command;
 }

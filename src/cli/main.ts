@@ -58,6 +58,11 @@ async function main(argv: string[]): Promise<number> {
       return invocation.code;
     case "rule":
       return ruleCommand(invocation.codes, cwd);
+    case "server": {
+      // Loaded only for an editor: the check command never reads the protocol library.
+      const { runServer } = await import("../server/run-server.js");
+      return runServer();
+    }
     case "show-settings": {
       const resolver = new SettingsResolver(invocation.config !== undefined ? resolve(cwd, invocation.config) : undefined);
       try {

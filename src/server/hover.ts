@@ -1,0 +1,35 @@
+import { MarkupKind, type Hover } from "vscode-languageserver";
+import type { Analysis, RuleDoc } from "../core.js";
+import { formatRule } from "../cli/rule-docs.js";
+import type { PositionCodec } from "./lsp-positions.js";
+
+const IGNORE_COMMENT = /#\s*mainguard:\s*ignore\[([^\]]*)\]/g;
+const CODE = /[A-Za-z]+\d+/g;
+
+/**
+ * What `mainguard rule CODE` prints, for the rule of a diagnostic under the cursor, or of a code
+ * the cursor is on inside `# mainguard: ignore[...]`.
+ */
+export function hoverAt(analysis: Analysis, codec: PositionCodec, offset: number, rules: readonly RuleDoc[]): Hover | null {
+  const ruleDoc = (code: string) => rules.find((rule) => rule.code === code.toUpperCase());
+  for (const diagnostic of analysis.diagnostics) {
+    if (offset < diagnostic.range.start || offset > diagnostic.range.end) continue;
+    const doc = ruleDoc(diagnostic.rule);
+    if (doc) return { contents: { kind: MarkupKind.Markdown, value: formatRule(doc) }, range: codec.range(diagnostic.range.start, diagnostic.range.end) };
+  }
+  const text = analysis.source;
+  const line = codec.position(offset).line;
+  const lineStart = codec.offset({ line, character: 0 });
+  const lineEnd = codec.offset({ line: line + 1, character: 0 });
+  const lineText = text.slice(lineStart, lineEnd);
+  for (const comment of lineText.matchAll(IGNORE_COMMENT)) {
+    const listStart = lineStart + comment.index + comment[0].indexOf("[") + 1;
+    for (const code of comment[1]!.matchAll(CODE)) {
+      const start = listStart + code.index;
+      const end = start + code[0].length;
+      const doc = offset >= start && offset <= end ? ruleDoc(code[0]) : undefined;
+      if (doc) return { contents: { kind: MarkupKind.Markdown, value: formatRule(doc) }, range: codec.range(start, end) };
+    }
+  }
+  return null;
+}
