@@ -3,6 +3,8 @@ import {
   DidChangeWorkspaceFoldersNotification,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -41,7 +43,7 @@ interface ClientTraits {
 export function serve(connection: Connection, cwd: string): void {
   const workspace = new Workspace(cwd);
   let client: ClientTraits = { encoding: "utf-16", pulls: false, refreshes: false, watchesFiles: false, versionedEdits: false };
-  /** Documents whose diagnostics are to be published once the messages already read are handled. */
+  /** Documents whose diagnostics are to be published once their changes settle. */
   const scheduled = new Set<OpenDocument>();
   /** Errors already shown, so that one broken table is not announced for every document. */
   const shown = new Set<string>();
@@ -52,7 +54,7 @@ export function serve(connection: Connection, cwd: string): void {
   const reportSettings = (uri: string, settings: DocumentSettings) => {
     if (!("error" in settings) || shown.has(settings.error)) return;
     shown.add(settings.error);
-    void connection.window.showErrorMessage(`mainguard: ${settings.error}`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `mainguard: ${settings.error}` });
     connection.console.error(`${uri}: no diagnostics: ${settings.error}`);
   };
 
@@ -75,14 +77,26 @@ export function serve(connection: Connection, cwd: string): void {
     }
   };
 
-  /** Publishes after the messages already read (a burst of changes is analysed once). */
+  /**
+   * Publishes once the changes already read are applied, so that a burst is answered by one
+   * analysis. The connection handles one message per turn of the event loop, each turn queued as
+   * the previous message is done: a check queued after that (through a microtask) runs after the
+   * next message, and publishes only when it found no newer version.
+   */
   const schedule = (document: OpenDocument) => {
     if (client.pulls || scheduled.has(document)) return;
     scheduled.add(document);
-    setImmediate(() => {
+    let version = document.version;
+    const settle = () => {
+      if (document.version !== version) {
+        version = document.version;
+        setImmediate(settle);
+        return;
+      }
       scheduled.delete(document);
       void publish(document);
-    });
+    };
+    queueMicrotask(() => setImmediate(settle));
   };
 
   const documentOf = (uri: string) => {
