@@ -51,6 +51,17 @@ describe("an analysis", () => {
     expect(all.remaining.map((d) => [d.rule, d.start.line, d.start.utf16])).toEqual([["MG101", 3, 4]]);
   });
 
+  it("fixes a start together with the starts on its line, as fixAll does, rather than split the line", async () => {
+    const source = `${FLASK}api = Flask("api")\napp.run(port=1); api.run(port=2)\nif True:\n    app.run()\n`;
+    const analysis = await analyze(source);
+    const [first, second, nested] = analysis.diagnostics;
+    expect([first!.rule, second!.rule, nested!.rule]).toEqual(["MG001", "MG001", "MG002"]);
+    const guarded = `${FLASK}api = Flask("api")\nif __name__ == "__main__":\n    app.run(port=1); api.run(port=2)\nif True:\n    app.run()\n`;
+    expect(apply(source, analysis.fix(first!)!.edits)).toBe(guarded);
+    expect(apply(source, analysis.fix(second!)!.edits)).toBe(guarded);
+    expect(analysis.fixAll().output).toBe(guarded);
+  });
+
   it("applies unsafe fixes only when the settings or the call enable them", async () => {
     const source = `${FLASK}try:\n    app.run()\nexcept KeyError:\n    pass\n`;
     const safe = await analyze(source);

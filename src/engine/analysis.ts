@@ -12,7 +12,7 @@ import { firstLoneCr } from "./positions.js";
 import { firstEmptyBlock, firstMisorderedArgument, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed } from "./condense.js";
 import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
-import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, Site, SiteVerdict, SkipReason, Transform, VerdictKind } from "../types.js";
+import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, GuardFix, Site, SiteVerdict, SkipReason, Transform, VerdictKind } from "../types.js";
 import type { Catalog } from "../catalog.js";
 import { applySuppressions, suppressionEdit } from "./suppression.js";
 import { differenceAfterGuarding } from "./verify.js";
@@ -143,7 +143,7 @@ export class Analysis {
     const detection = this.detectionOf.get(diagnostic);
     let fix: Fix | null = null;
     if (detection?.fix && !this.rejectedBeforeFix()) {
-      const rewrite = this.rewrite([detection.fix.statement]);
+      const rewrite = this.rewrite(this.sharingLines(detection.fix));
       if (!("error" in rewrite)) {
         rewrite.tree.delete();
         fix = { applicability: detection.fix.applicability, edits: rewrite.edits };
@@ -178,6 +178,22 @@ export class Analysis {
     } finally {
       rewrite.tree.delete();
     }
+  }
+
+  /**
+   * The statement `fix` guards, with the statements of other fixes on its lines (`a.run(); b.run()`):
+   * guarding one alone would split the line, which fixing them together (as `fixAll` does) never
+   * does. Only fixes as safe as this one are taken along.
+   */
+  private sharingLines(fix: GuardFix): Node[] {
+    const { startPosition: first, endPosition: last } = fix.statement;
+    const statements = new Map([[fix.statement.startIndex, fix.statement]]);
+    for (const other of this.detectionOf.values()) {
+      const statement = other.fix?.statement;
+      if (!statement || (other.fix!.applicability === "unsafe" && fix.applicability === "safe")) continue;
+      if (statement.startPosition.row <= last.row && statement.endPosition.row >= first.row) statements.set(statement.startIndex, statement);
+    }
+    return [...statements.values()];
   }
 
   /** What Python rejects that only a fix needs to know (see `firstMisorderedArgument`), asked once. */
