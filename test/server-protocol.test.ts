@@ -170,7 +170,7 @@ describe("mainguard server: code actions", () => {
     expect(applyEdits(NESTED, editsFor(fix!.edit!, safeUri), "utf-16")).toBe(written(NESTED, root, ["--unsafe-fixes"]));
     expect(await actionsAt(client, safeUri, 0, ["source.fixAll.mainguard"])).toEqual([]);
     const [all] = await actionsAt(client, unsafeUri, 0, ["source.fixAll"]);
-    expect(all!.kind).toBe("source.fixAll.mainguard");
+    expect([all!.kind, all!.title]).toEqual(["source.fixAll.mainguard", "mainguard: fix all fixable findings (unsafe fixes included: unsafe-fixes is on)"]);
     expect(applyEdits(NESTED, editsFor(all!.edit!, unsafeUri), "utf-16")).toBe(written(NESTED, root, ["--unsafe-fixes"]));
   });
 
@@ -182,7 +182,7 @@ describe("mainguard server: code actions", () => {
     await client.open(uri, text);
     expect((await client.diagnostics(uri, 1)).map((d) => d.code)).toEqual(["MG001", "MG001"]);
     const actions = await actionsAt(client, uri, 0, ["source"]);
-    expect(actions.map((a) => a.kind)).toEqual(["source.fixAll.mainguard"]);
+    expect(actions.map((a) => [a.kind, a.title])).toEqual([["source.fixAll.mainguard", "mainguard: fix all fixable findings"]]);
     expect(applyEdits(text, editsFor(actions[0]!.edit!, uri), "utf-16")).toBe(written(text, root));
     expect(client.initialized.capabilities.codeActionProvider).toEqual({ codeActionKinds: ["quickfix", "source.fixAll.mainguard"] });
   });

@@ -33,7 +33,9 @@ export function codeActions(target: ActionTarget, range: Range, only: readonly s
   if (asks(only, FIX_ALL)) {
     const fixed = target.analysis.fixAll();
     if (fixed.edits.length > 0) {
-      actions.push({ title: "mainguard: fix all safe fixes", kind: FIX_ALL, edit: workspaceEdit(target, textEdits(fixed.edits, target.codec)) });
+      const unsafe = fixed.applied.some((diagnostic) => diagnostic.applicability === "unsafe");
+      const title = `mainguard: fix all fixable findings${unsafe ? " (unsafe fixes included: unsafe-fixes is on)" : ""}`;
+      actions.push({ title, kind: FIX_ALL, edit: workspaceEdit(target, textEdits(fixed.edits, target.codec)) });
     }
   }
   return actions;
