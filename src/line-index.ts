@@ -92,20 +92,65 @@ export class LineIndex {
    */
   offsetAt(line: number, column: number, encoding: Encoding): number {
     if (line >= this.starts.length) return this.text.length;
-    const start = this.lineStart(line);
-    const end = this.lineEnd(line);
-    if (encoding === "utf-16") return Math.min(start + Math.max(column, 0), end);
-    let counted = 0;
-    let at = start;
-    while (at < end) {
-      const code = this.text.codePointAt(at)!;
-      const width = encoding === "utf-8" ? utf8Width(code) : 1;
-      if (counted + width > column) break;
-      counted += width;
-      at += code > 0xffff ? 2 : 1;
-    }
-    return at;
+    return offsetInLine(this.text, this.lineStart(line), this.lineEnd(line), column, encoding);
   }
+}
+
+/** Line breaks as Python (and this file) counts them. */
+const BREAK = /\r\n?|\n/g;
+
+/** Where the line after the one holding `from` starts, or -1 on the last line. */
+function nextLineStart(text: string, from: number, hasCr: boolean): number {
+  if (!hasCr) {
+    const at = text.indexOf("\n", from);
+    return at === -1 ? -1 : at + 1;
+  }
+  BREAK.lastIndex = from;
+  return BREAK.exec(text) ? BREAK.lastIndex : -1;
+}
+
+/**
+ * Line and UTF-16 column of `offset`, found by scanning `text` once, with no index built: for a
+ * single question about a long text that changes between questions (an editor's keystrokes).
+ */
+export function scanPosition(text: string, offset: number): { line: number; column: number } {
+  const hasCr = text.includes("\r");
+  let line = 0;
+  let start = 0;
+  for (let next = nextLineStart(text, 0, hasCr); next !== -1 && next <= offset; next = nextLineStart(text, next, hasCr)) {
+    line++;
+    start = next;
+  }
+  return { line, column: offset - start };
+}
+
+/** `LineIndex.offsetAt` by scanning `text` once, with no index built (see `scanPosition`). */
+export function scanOffset(text: string, line: number, column: number, encoding: Encoding): number {
+  const hasCr = text.includes("\r");
+  let start = 0;
+  for (let seen = 0; seen < line; seen++) {
+    start = nextLineStart(text, start, hasCr);
+    if (start === -1) return text.length;
+  }
+  const next = nextLineStart(text, start, hasCr);
+  // The line's content ends before its break (CR LF, CR or LF).
+  const end = next === -1 ? text.length : text[next - 1] === "\n" && text[next - 2] === "\r" ? next - 2 : next - 1;
+  return offsetInLine(text, start, end, column, encoding);
+}
+
+/** The offset of `column` (counted in `encoding`) in the line [start, end): its end when past it, a character's start when inside one. */
+function offsetInLine(text: string, start: number, end: number, column: number, encoding: Encoding): number {
+  if (encoding === "utf-16") return Math.min(start + Math.max(column, 0), end);
+  let counted = 0;
+  let at = start;
+  while (at < end) {
+    const code = text.codePointAt(at)!;
+    const width = encoding === "utf-8" ? utf8Width(code) : 1;
+    if (counted + width > column) break;
+    counted += width;
+    at += code > 0xffff ? 2 : 1;
+  }
+  return at;
 }
 
 function utf8Width(code: number): number {

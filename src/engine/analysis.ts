@@ -17,7 +17,7 @@ import type { Catalog } from "../catalog.js";
 import { applySuppressions, suppressionEdit } from "./suppression.js";
 import { differenceAfterGuarding } from "./verify.js";
 import { judgeSites } from "./verdicts.js";
-import { LineIndex } from "../line-index.js";
+import { LineIndex, scanPosition } from "../line-index.js";
 
 /** What an analysis is made with: the analyzer's settings and its loaded parser. */
 export interface AnalysisSettings {
@@ -212,21 +212,18 @@ export class Analysis {
     const old = this.state.tree;
     // The condensed view's tree does not match the text: a big text is analysed afresh.
     const incremental = old !== undefined && this.state.view.text === this.text;
-    // The lines of the text as each change finds it: the previous change's result, made once.
-    let before = incremental ? new LineIndex(text) : undefined;
     for (const change of changes) {
       const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-      if (incremental && before) {
-        const after = new LineIndex(next);
+      if (incremental) {
+        // Scanned, not indexed: an index of a long text per keystroke is garbage the next one makes again.
         old.edit({
           startIndex: change.start,
           oldEndIndex: change.end,
           newEndIndex: change.start + change.text.length,
-          startPosition: point(before, change.start),
-          oldEndPosition: point(before, change.end),
-          newEndPosition: point(after, change.start + change.text.length),
+          startPosition: point(text, change.start),
+          oldEndPosition: point(text, change.end),
+          newEndPosition: point(next, change.start + change.text.length),
         });
-        before = after;
       }
       text = next;
     }
@@ -397,7 +394,7 @@ function beforeIndentationError(source: string, logical: LogicalLines): number {
 }
 
 /** web-tree-sitter's point for an offset: row, and column in UTF-16 code units. */
-function point(lines: LineIndex, offset: number): { row: number; column: number } {
-  const row = lines.lineOf(offset);
-  return { row, column: offset - lines.lineStart(row) };
+function point(text: string, offset: number): { row: number; column: number } {
+  const { line, column } = scanPosition(text, offset);
+  return { row: line, column };
 }

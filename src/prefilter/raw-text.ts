@@ -4,6 +4,8 @@ import type { WordSet } from "./word-set.js";
 import { decodeLatin1, type ByteDecoder } from "./latin1.js";
 
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * A file's raw bytes, searched for ASCII words before anything is decoded or parsed. Every
  * question it answers is a necessary condition: a "no" means no finding is possible.
@@ -20,7 +22,10 @@ export class RawText {
   ) {}
 
   static of(text: string): RawText {
-    return new RawText(new TextEncoder().encode(text));
+    const raw = new RawText(new TextEncoder().encode(text));
+    // ASCII is its own Latin-1 reading: an editor's long document is not decoded again per keystroke.
+    if (!NON_ASCII.test(text)) raw.latin1 = text;
+    return raw;
   }
 
   /** Whether the bytes hold `ascii` (asked after `hasCalledWord`, when the text is made already). */

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { Analysis, Diagnostic } from "../core.js";
-import { fixTitle, textEdits, toLspDiagnostic, type DiagnosticData } from "./lsp-diagnostics.js";
+import { fixTitle, textEdits, toLspDiagnostic } from "./lsp-diagnostics.js";
 import type { PositionCodec } from "./lsp-positions.js";
 
 /** The kind editors run on save (`source.fixAll` and `source` include it). */
@@ -44,7 +44,7 @@ export function codeActions(target: ActionTarget, range: Range, only: readonly s
 function quickFixes(target: ActionTarget, diagnostic: Diagnostic): CodeAction[] {
   const { analysis, codec } = target;
   const fix = analysis.fix(diagnostic);
-  const lsp = toLspDiagnostic(diagnostic, codec, diagnosticData(analysis, diagnostic, target.version, codec));
+  const lsp = toLspDiagnostic(diagnostic, codec, target.version);
   const actions: CodeAction[] = [];
   if (fix) {
     actions.push({
@@ -63,12 +63,6 @@ function quickFixes(target: ActionTarget, diagnostic: Diagnostic): CodeAction[] 
     edit: workspaceEdit(target, textEdits([diagnostic.suppression], codec)),
   });
   return actions;
-}
-
-/** A diagnostic's data: its rule, version and fix (computed once per analysis, see `Analysis.fix`). */
-export function diagnosticData(analysis: Analysis, diagnostic: Diagnostic, version: number, codec: PositionCodec): DiagnosticData {
-  const fix = analysis.fix(diagnostic);
-  return { rule: diagnostic.rule, version, ...(fix ? { fix: { applicability: fix.applicability, edits: textEdits(fix.edits, codec) } } : {}) };
 }
 
 function workspaceEdit({ uri, version, versioned }: ActionTarget, edits: TextEdit[]): WorkspaceEdit {

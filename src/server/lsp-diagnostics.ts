@@ -4,20 +4,24 @@ import type { PositionCodec } from "./lsp-positions.js";
 
 export const SOURCE = "mainguard";
 
-/** What a published diagnostic carries for the code actions asked about it later. */
+/**
+ * What a published diagnostic carries for the code actions asked about it later: its rule, the
+ * version it belongs to, and whether it has a fix and how safe it is. The fix's edits are made
+ * when a code action asks for them: each is verified by parsing the fixed text whole, which on a
+ * 7,500-line module costs more than the keystroke's own re-parse (see docs/performance.md).
+ */
 export interface DiagnosticData {
   rule: string;
-  /** The document version the diagnostic (and its edits) belong to. */
   version: number;
-  /** The fix, when the rule has one Python accepts: its edits are the analysed text's. */
-  fix?: { applicability: Applicability; edits: TextEdit[] };
+  applicability?: Applicability;
 }
 
 export function textEdits(edits: readonly Edit[], codec: PositionCodec): TextEdit[] {
   return edits.map((edit) => ({ range: codec.range(edit.start, edit.end), newText: edit.text }));
 }
 
-export function toLspDiagnostic(diagnostic: Diagnostic, codec: PositionCodec, data: DiagnosticData): LspDiagnostic {
+export function toLspDiagnostic(diagnostic: Diagnostic, codec: PositionCodec, version: number): LspDiagnostic {
+  const data: DiagnosticData = { rule: diagnostic.rule, version, ...(diagnostic.applicability ? { applicability: diagnostic.applicability } : {}) };
   return {
     range: codec.range(diagnostic.range.start, diagnostic.range.end),
     severity: DiagnosticSeverity.Warning,

@@ -1,5 +1,5 @@
 import type { Position, Range } from "vscode-languageserver";
-import { LineIndex, type Encoding } from "../line-index.js";
+import { LineIndex, scanOffset, type Encoding } from "../line-index.js";
 
 /**
  * LSP positions in the encoding negotiated at `initialize`: UTF-8 when the client offers it (as
@@ -33,8 +33,11 @@ export class PositionCodec {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  /** A position past a line's end means its end; past the last line, the text's end (LSP's rules). */
+  /**
+   * A position past a line's end means its end; past the last line, the text's end (LSP's rules).
+   * A codec made for one change's range scans the text rather than index it.
+   */
   offset({ line, character }: Position): number {
-    return this.lines.offsetAt(line, character, this.encoding);
+    return this.index ? this.index.offsetAt(line, character, this.encoding) : scanOffset(this.text, line, character, this.encoding);
   }
 }

@@ -80,6 +80,9 @@ export class OpenDocument {
       }
     }
     this.analysedVersion = this.version;
+    // The same text, now one string shared with the analysis: the next change's positions are
+    // read from it without flattening a second copy of the document.
+    this.text = analysis.source;
     return { analysis, version: this.analysedVersion };
   }
 

@@ -16,7 +16,7 @@ import { CodeActionKind, DocumentDiagnosticReportKind } from "vscode-languageser
 import type { Encoding } from "../line-index.js";
 import { RULES } from "../core.js";
 import { nodePythonParser } from "../node/python-parser.js";
-import { codeActions, diagnosticData, FIX_ALL } from "./code-actions.js";
+import { codeActions, FIX_ALL } from "./code-actions.js";
 import { hoverAt } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
 import { negotiateEncoding, PositionCodec } from "./lsp-positions.js";
@@ -63,7 +63,7 @@ export function serve(connection: Connection, cwd: string): void {
     if (!current) return { version: document.version, items: [] };
     const { analysis, version } = current;
     const codec = new PositionCodec(analysis.source, client.encoding);
-    return { version, items: analysis.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, codec, diagnosticData(analysis, diagnostic, version, codec))) };
+    return { version, items: analysis.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, codec, version)) };
   };
 
   const publish = async (document: OpenDocument) => {
