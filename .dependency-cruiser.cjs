@@ -21,7 +21,21 @@ module.exports = {
       comment: "The core never imports a host's modules: the command line, the run, files, git, reports, output, the Node parser loader or file settings.",
       severity: "error",
       from: { path: CORE },
-      to: { path: "^src/(cli|run|node|discover|git|read|output|report)/|^src/config/settings\\.ts$|^src/index\\.ts$" },
+      to: { path: "^src/(cli|run|node|discover|git|read|output|report|server)/|^src/config/settings\\.ts$|^src/index\\.ts$" },
+    },
+    {
+      name: "server-is-an-editor-host",
+      comment: "The language server answers an editor from the core's analyses: it never reaches into the command line, the run, discovery, git or reports.",
+      severity: "error",
+      from: { path: "^src/server/" },
+      to: { path: "^src/(cli|run|discover|git|read|report)/" },
+    },
+    {
+      name: "only-the-server-speaks-lsp",
+      comment: "The protocol library is loaded by `mainguard server` only: the check command never pays for it.",
+      severity: "error",
+      from: { pathNot: "^src/server/" },
+      to: { path: "vscode-languageserver" },
     },
     {
       name: "no-cycles",

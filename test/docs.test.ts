@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect, it } from "vitest";
 import { catalogTable, recognisedStarts, SERVER_FUNCTIONS, APP_FRAMEWORKS } from "../src/catalog.js";
@@ -18,4 +18,11 @@ it("the rules' documentation names every server in the catalog", () => {
   for (const framework of APP_FRAMEWORKS) expect(mg001).toContain(framework.name);
   const mg101 = RULES.find((rule) => rule.code === "MG101")!.documentation;
   for (const fn of SERVER_FUNCTIONS.filter((candidate) => candidate.debugKeyword)) expect(mg101).toContain(`${fn.qualified}(${fn.debugKeyword}=True)`);
+});
+
+it("the README stays a page for users: at most 260 lines, and every docs/ page it links to exists", () => {
+  expect(README.split("\n").length).toBeLessThanOrEqual(260);
+  const links = [...README.matchAll(/\]\((docs\/[\w.-]+\.md)\)/g)].map((match) => match[1]!);
+  expect(new Set(links)).toEqual(new Set(["docs/usage.md", "docs/monorepo.md", "docs/reports.md", "docs/safety.md", "docs/performance.md", "docs/library.md", "docs/architecture.md"]));
+  for (const link of links) expect(existsSync(resolve(import.meta.dirname, "..", link)), link).toBe(true);
 });

@@ -334,9 +334,9 @@ describe("--from-report with more rules and a real scanner", () => {
   });
 });
 
-describe("the README's worked example", () => {
-  it("runs on examples/ as the README shows it", () => {
-    const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
+describe("docs/reports.md's worked example", () => {
+  it("runs on examples/ as docs/reports.md shows it", () => {
+    const readme = readFileSync(join(import.meta.dirname, "../docs/reports.md"), "utf8");
     const block = readme.slice(readme.indexOf("$ mainguard --from-report examples/semgrep.sarif"));
     const session = block.slice(0, block.indexOf("```")).trimEnd().split("\n");
     const root = mkdtempSync(join(tmpdir(), "mainguard-examples-"));

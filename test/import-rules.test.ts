@@ -37,6 +37,8 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
     plant("src/report/rule-table.ts", 'export { colorsFor } from "../output/colors.js";');
     plant("src/engine/guard-plan.ts", 'export { readFileSync } from "node:fs";');
     plant("src/line-index.ts", 'export { nodePythonParser } from "./node/python-parser.js";');
+    plant("src/server/hover.ts", 'export { readBytes } from "../read/read-source.js";');
+    plant("src/output/sarif.ts", 'export { ResponseError } from "vscode-languageserver";');
     const { code, violations } = check(root);
     expect(violations).toEqual([
       "core-is-host-free: src/engine/guard-plan.ts",
@@ -44,9 +46,11 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
       "git-only-runs-git: src/git/git.ts",
       "no-cycles: src/prefilter/catalog-words.ts",
       "only-the-cli-talks-to-the-terminal: src/output/text.ts",
+      "only-the-server-speaks-lsp: src/output/sarif.ts",
       "output-is-not-interactive: src/output/json.ts",
       "python-is-pure: src/python/module-scope.ts",
       "reports-are-read-not-run: src/report/rule-table.ts",
+      "server-is-an-editor-host: src/server/hover.ts",
       "stages-do-not-reach-up: src/read/encoding.ts",
       "transforms-see-rules-only: transforms/exposed-debugger.ts",
       "transforms-use-no-io: transforms/server-start.ts",

@@ -10,7 +10,7 @@ import { ConfigError } from "../config/table.js";
 import { formatSettings } from "./show-settings.js";
 import { discoverFiles, type GitAwareDiscovery } from "../discover/git-discovery.js";
 import { changedSince } from "../git/changes.js";
-import { formatRule, formatRuleList } from "./rule-docs.js";
+import { formatRule, formatRuleList } from "../output/rule-docs.js";
 import { defaultJobs, startWorkers, tablesOf } from "../run/run-files.js";
 import { runStdin } from "./stdin-mode.js";
 import { parseInvocation, type CheckRequest } from "./invocation.js";

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover } from "vscode-languageserver";
 import type { Analysis, RuleDoc } from "../core.js";
-import { formatRule } from "../cli/rule-docs.js";
+import { formatRule } from "../output/rule-docs.js";
 import type { PositionCodec } from "./lsp-positions.js";
 
 const IGNORE_COMMENT = /#\s*mainguard:\s*ignore\[([^\]]*)\]/g;
