@@ -376,3 +376,28 @@ describe("mainguard server: protocol hygiene", () => {
     expect(await client.exited).toBe(1);
   });
 });
+
+describe("mainguard server: a 20 MB document", () => {
+  it("goes through the big-file path: its diagnostic, a change, and the fix of all", async () => {
+    const route = (n: number) => `@app.route("/r${n}")\ndef r${n}():\n    """Route ${n}."""\n    return {"n": ${n}, "s": "${"x".repeat(40)}"}\n\n\n`;
+    const parts = ["from flask import Flask\n\napp = Flask(__name__)\n\n\n"];
+    for (let n = 0, length = parts[0]!.length; length < 20_000_000; n++) {
+      parts.push(route(n));
+      length += parts.at(-1)!.length;
+    }
+    const body = parts.join("");
+    const lines = body.split("\n").length - 1;
+    const text = `${body}app.run()\n`;
+    const root = tree({});
+    const client = await start(root);
+    const uri = uriOf(join(root, "big.py"));
+    await client.open(uri, text);
+    const [diagnostic] = await client.until(() => client.published.find((p) => p.uri === uri)?.diagnostics, "the big document's diagnostics", 120_000);
+    expect(diagnostic).toMatchObject({ code: "MG001", range: { start: { line: lines, character: 0 }, end: { line: lines, character: 9 } } });
+    await client.change(uri, 2, [{ range: { start: { line: lines, character: 8 }, end: { line: lines, character: 8 } }, text: "port=1" }]);
+    const [changed] = await client.until(() => client.published.find((p) => p.uri === uri && p.version === 2)?.diagnostics, "the changed big document's diagnostics", 120_000);
+    expect(changed!.range.end).toEqual({ line: lines, character: 15 });
+    const [all] = await actionsAt(client, uri, 0, ["source.fixAll.mainguard"]);
+    expect(editsFor(all!.edit!, uri)).toEqual([{ range: { start: { line: lines, character: 0 }, end: { line: lines, character: 0 } }, newText: 'if __name__ == "__main__":\n    ' }]);
+  }, 240_000);
+});

@@ -52,8 +52,9 @@ export class RawText {
         if (bytes[at - pivot] !== first || bytes[at - pivot + last] !== anchor[last] || !startsWithAt(bytes, anchor, at - pivot)) continue;
         let start = at - pivot;
         while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
-        const called = (word: Uint8Array) => startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length);
-        if (words.some(called)) return true;
+        for (const word of words) {
+          if (startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length)) return true;
+        }
       }
     }
     return false;

@@ -120,16 +120,18 @@ export function indentUnit(source: string, logical: LogicalLines): string {
 function scan(source: string, onLine: (logical: LogicalLine) => void, onTokenError: (error: TokenError) => void): IndentationError | undefined {
   const columns = [0];
   const altColumns = [0];
-  let opener: LogicalLine | undefined;
+  /** The line of the logical line just read when it opens a block (the visited object is reused). */
+  let opener: number | undefined;
   let error: IndentationError | undefined;
+  // Made once, not per line: this runs over every logical line of every file parsed.
+  const at = (logical: LogicalLine, column: number, message: string): IndentationError => ({ line: logical.line, column, message });
+  const inconsistent = (logical: LogicalLine) => at(logical, 1, "inconsistent use of tabs and spaces in indentation");
   forEachLogicalLine(source, onTokenError, (logical) => {
     onLine(logical);
     const top = columns[columns.length - 1]!;
-    const at = (column: number, message: string): IndentationError => ({ line: logical.line, column, message });
-    const inconsistent = () => at(1, "inconsistent use of tabs and spaces in indentation");
     if (logical.column > top) {
-      if (logical.altColumn <= altColumns[altColumns.length - 1]!) error = inconsistent();
-      else if (!opener) error = at(Math.max(1, logical.tokenStart - logical.lineStart), "unexpected indent");
+      if (logical.altColumn <= altColumns[altColumns.length - 1]!) error = inconsistent(logical);
+      else if (opener === undefined) error = at(logical, Math.max(1, logical.tokenStart - logical.lineStart), "unexpected indent");
       columns.push(logical.column);
       altColumns.push(logical.altColumn);
     } else {
@@ -138,18 +140,18 @@ function scan(source: string, onLine: (logical: LogicalLine) => void, onTokenErr
         altColumns.pop();
       }
       if (logical.column !== columns[columns.length - 1]) {
-        error = at(physicalLine(source, logical.lineStart).length + 1, "unindent does not match any outer indentation level");
-      } else if (logical.altColumn !== altColumns[altColumns.length - 1]) error = inconsistent();
-      else if (opener) error = at(logical.tokenStart - logical.lineStart + 1, `expected an indented block after line ${opener.line}`);
+        error = at(logical, physicalLine(source, logical.lineStart).length + 1, "unindent does not match any outer indentation level");
+      } else if (logical.altColumn !== altColumns[altColumns.length - 1]) error = inconsistent(logical);
+      else if (opener !== undefined) error = at(logical, logical.tokenStart - logical.lineStart + 1, `expected an indented block after line ${opener}`);
     }
-    opener = logical.opensBlock ? logical : undefined;
+    opener = logical.opensBlock ? logical.line : undefined;
     return error !== undefined;
   });
   if (error) return error;
-  if (opener) {
+  if (opener !== undefined) {
     // At the end of the file, Python points past the last line that holds anything.
     const end = lastNonEmptyLine(source);
-    return { line: end.line, column: end.text.length + 1, message: `expected an indented block after line ${opener.line}` };
+    return { line: end.line, column: end.text.length + 1, message: `expected an indented block after line ${opener}` };
   }
   return undefined;
 }
@@ -176,11 +178,14 @@ const CLOSE_PAREN = 0x29;
 
 /**
  * Calls `visit` with each logical line of `source` that holds a token, in order, until it returns
- * true. Strings and comments are skipped as the tokenizer skips them; a quote after a prefix
+ * true (with the same object each time, filled in anew). Strings and comments are skipped as the tokenizer skips them; a quote after a prefix
  * (`rb"`, `f'`) starts a string like any other, and in every kind of string a backslash keeps the
  * next character in it. Characters are compared as numbers: this runs over every file parsed.
  */
 function forEachLogicalLine(source: string, onTokenError: (error: TokenError) => void, visit: (logical: LogicalLine) => boolean): void {
+  // One object, filled in for each line: a module of thousands of lines, re-read on every
+  // keystroke in an editor, makes no object per line. `visit` copies what it keeps.
+  const logical: LogicalLine = { line: 0, lineStart: 0, tokenStart: 0, column: 0, altColumn: 0, opensBlock: false, end: 0 };
   const length = source.length;
   let line = 1;
   let i = source.charCodeAt(0) === BOM ? 1 : 0;
@@ -245,7 +250,15 @@ function forEachLogicalLine(source: string, onTokenError: (error: TokenError) =>
       lastToken = c;
       lastEnd = ++i;
     }
-    if (holdsToken && visit({ line: startLine, lineStart, tokenStart, column, altColumn, opensBlock: lastToken === COLON, end: lastEnd })) return;
+    if (!holdsToken) continue;
+    logical.line = startLine;
+    logical.lineStart = lineStart;
+    logical.tokenStart = tokenStart;
+    logical.column = column;
+    logical.altColumn = altColumn;
+    logical.opensBlock = lastToken === COLON;
+    logical.end = lastEnd;
+    if (visit(logical)) return;
   }
 }
 
