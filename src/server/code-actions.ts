@@ -22,11 +22,9 @@ const asks = (only: readonly string[] | undefined, kind: string) => !only || onl
 export function codeActions(target: ActionTarget, range: Range, only: readonly string[] | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   if (asks(only, CodeActionKind.QuickFix)) {
-    // Whole lines: a client may send the cursor's line in its own columns (Neovim 0.7 sends bytes).
-    const from = target.codec.offset({ line: range.start.line, character: 0 });
-    const to = target.codec.offset({ line: range.end.line + 1, character: 0 });
+    // By whole lines: a client may send the cursor's line in its own columns (Neovim 0.7 sends bytes).
     for (const diagnostic of target.analysis.diagnostics) {
-      if (diagnostic.range.end < from || diagnostic.range.start > to) continue;
+      if (diagnostic.end.line < range.start.line || diagnostic.start.line > range.end.line) continue;
       actions.push(...quickFixes(target, diagnostic));
     }
   }

@@ -1,6 +1,8 @@
 import {
+  CodeActionKind,
   DidChangeWatchedFilesNotification,
   DidChangeWorkspaceFoldersNotification,
+  DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
   MessageType,
@@ -12,7 +14,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver";
-import { CodeActionKind, DocumentDiagnosticReportKind } from "vscode-languageserver";
 import type { Encoding } from "../line-index.js";
 import { RULES } from "../core.js";
 import { nodePythonParser } from "../node/python-parser.js";
