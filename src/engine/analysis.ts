@@ -136,7 +136,7 @@ export class Analysis {
     return !this.state.covering || this.options.allFindings === true || this.state.covering.has(detection);
   }
 
-  /** The verified edits that fix `diagnostic` alone, or undefined when it has none (or none could be verified). */
+  /** The verified edits that fix `diagnostic` (and the starts on its lines: see `sharingLines`), or undefined when it has none (or none could be verified). */
   fix(diagnostic: Diagnostic): Fix | undefined {
     const known = this.fixes.get(diagnostic);
     if (known !== undefined) return known ?? undefined;
