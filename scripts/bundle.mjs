@@ -9,7 +9,7 @@ rmSync("dist/chunks", { recursive: true, force: true });
 copyFileSync(createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm"), "dist/tree-sitter-python.wasm");
 
 await build({
-  entryPoints: { cli: "src/cli/main.ts", worker: "src/run/worker.ts" },
+  entryPoints: { cli: "src/cli/entry.ts", worker: "src/run/worker.ts", server: "src/server/server-thread.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createRequire } from "node:module";
 import { realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
