@@ -103,7 +103,7 @@ async function typing(lines, whole) {
   };
 }
 
-async function initializeTime(runs = 5) {
+export async function initializeTime(runs = 9) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const server = await startServer();

@@ -20,8 +20,8 @@ export class OpenDocument {
     readonly path: string | undefined,
     public text: string,
     public version: number,
-    /** The analyzer of the document's settings; undefined when its pyproject.toml is broken. */
-    private analyzer: Analyzer | undefined,
+    /** The analyzer of the document's settings (loaded with the core); undefined when its pyproject.toml is broken. */
+    private analyzer: Promise<Analyzer> | undefined,
   ) {}
 
   /** New text, in the coordinates of the text as the previous change left it. */
@@ -39,7 +39,7 @@ export class OpenDocument {
   }
 
   /** New settings: the next analysis starts afresh with them. */
-  useAnalyzer(analyzer: Analyzer | undefined): void {
+  useAnalyzer(analyzer: Promise<Analyzer> | undefined): void {
     this.analyzer = analyzer;
     this.pending = "all";
   }
@@ -59,7 +59,7 @@ export class OpenDocument {
       const [text, version] = [this.text, this.version];
       // Changes that arrive while it is analysed apply to this text.
       this.pending = [];
-      const analysis = await this.analyzer.analyze(text, this.path ?? this.uri);
+      const analysis = await (await this.analyzer).analyze(text, this.path ?? this.uri);
       if (this.disposed) {
         analysis.dispose();
         return undefined;

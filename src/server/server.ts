@@ -15,14 +15,17 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import type { Encoding } from "../line-index.js";
-import { RULES } from "../core.js";
 import { nodePythonParser } from "../node/python-parser.js";
+import { loadEngine } from "./engine.js";
 import { codeActions, FIX_ALL } from "./code-actions.js";
 import { hoverAt } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
 import { negotiateEncoding, PositionCodec } from "./lsp-positions.js";
 import type { OpenDocument } from "./open-document.js";
 import { Workspace, type DocumentSettings } from "./workspace.js";
+
+/** How long a document stays unchanged before its diagnostics are published with their fixes. */
+const FIXES_AFTER_MS = 300;
 
 /** What the client said it can do, as far as the server cares. */
 interface ClientTraits {
@@ -59,23 +62,43 @@ export function serve(connection: Connection, cwd: string): void {
     connection.console.error(`${uri}: no diagnostics: ${settings.error}`);
   };
 
-  const diagnosticsOf = async (document: OpenDocument) => {
+  /** The document's diagnostics; `withFixes`: each with its fix's edits in its data. */
+  const diagnosticsOf = async (document: OpenDocument, withFixes = false) => {
     const current = await document.current();
-    if (!current) return { version: document.version, items: [] };
+    if (!current) return { version: document.version, items: [], fixable: false };
     const { analysis, version } = current;
     const codec = new PositionCodec(analysis.source, client.encoding);
-    return { version, items: analysis.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, codec, version)) };
+    const items = analysis.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, codec, version, withFixes ? analysis.fix(diagnostic) : undefined));
+    return { version, items, fixable: analysis.diagnostics.some((diagnostic) => diagnostic.applicability !== undefined) };
   };
 
-  const publish = async (document: OpenDocument) => {
+  const publish = async (document: OpenDocument, withFixes = false) => {
     try {
-      const { version, items } = await diagnosticsOf(document);
+      const { version, items, fixable } = await diagnosticsOf(document, withFixes);
       // A newer version is on its way: these diagnostics would be stale on arrival.
       if (version !== document.version || workspace.documents.get(document.uri) !== document) return;
       await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: items });
+      if (fixable && !withFixes) fixesWhenIdle(document, version);
     } catch (error) {
       connection.console.error(`${document.uri}: ${(error as Error).stack ?? error}`);
     }
+  };
+
+  /**
+   * Once the document has not changed for a moment, the same version's diagnostics again, each
+   * with its verified fix in its data: too slow to make on every keystroke, and then ready for the
+   * code actions that follow.
+   */
+  const idleTimers = new Map<OpenDocument, ReturnType<typeof setTimeout>>();
+  const fixesWhenIdle = (document: OpenDocument, version: number) => {
+    clearTimeout(idleTimers.get(document));
+    idleTimers.set(
+      document,
+      setTimeout(() => {
+        idleTimers.delete(document);
+        if (document.version === version && workspace.documents.get(document.uri) === document) void publish(document, true);
+      }, FIXES_AFTER_MS),
+    );
   };
 
   /**
@@ -85,6 +108,7 @@ export function serve(connection: Connection, cwd: string): void {
    * next message, and publishes only when it found no newer version.
    */
   const schedule = (document: OpenDocument) => {
+    clearTimeout(idleTimers.get(document));
     if (client.pulls || scheduled.has(document)) return;
     scheduled.add(document);
     let version = document.version;
@@ -115,8 +139,6 @@ export function serve(connection: Connection, cwd: string): void {
       watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
     };
-    // The grammar loads while the client sends its first document.
-    void nodePythonParser().catch(() => undefined);
     return {
       capabilities: {
         positionEncoding: client.encoding,
@@ -131,6 +153,10 @@ export function serve(connection: Connection, cwd: string): void {
   });
 
   connection.onInitialized(() => {
+    // The core and the grammar load once the answer to `initialize` is out (the client says so),
+    // while the client sends its first document.
+    void loadEngine();
+    void nodePythonParser().catch(() => undefined);
     if (client.watchesFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/pyproject.toml" }] });
     }
@@ -177,6 +203,7 @@ export function serve(connection: Connection, cwd: string): void {
   });
 
   connection.languages.diagnostics.on(async ({ textDocument }, token) => {
+    // Clients pull after each change: the fixes wait for the code actions that ask for them.
     const { items } = await diagnosticsOf(documentOf(textDocument.uri));
     if (token.isCancellationRequested) throw cancelled();
     return { kind: DocumentDiagnosticReportKind.Full, items };
@@ -197,7 +224,7 @@ export function serve(connection: Connection, cwd: string): void {
     if (token.isCancellationRequested) throw cancelled();
     if (!current) return null;
     const codec = new PositionCodec(current.analysis.source, client.encoding);
-    return hoverAt(current.analysis, codec, codec.offset(position), RULES);
+    return hoverAt(current.analysis, codec, codec.offset(position), (await loadEngine()).RULES);
   });
 
   connection.onShutdown(() => workspace.disposeAll());

@@ -1,13 +1,13 @@
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createAnalyzer } from "../index.js";
 import type { Analyzer } from "../core.js";
+import { loadEngine } from "./engine.js";
 import { SettingsResolver, type Settings } from "../config/settings.js";
 import { ConfigError } from "../config/table.js";
 import { OpenDocument } from "./open-document.js";
 
 /** A document's settings, or why its pyproject.toml cannot give them (one line, as the CLI says it). */
-export type DocumentSettings = { settings: Settings; analyzer: Analyzer } | { error: string };
+export type DocumentSettings = { settings: Settings; analyzer: Promise<Analyzer> } | { error: string };
 
 /**
  * The open documents and their settings: each document uses the nearest pyproject.toml with a
@@ -17,7 +17,7 @@ export type DocumentSettings = { settings: Settings; analyzer: Analyzer } | { er
 export class Workspace {
   readonly documents = new Map<string, OpenDocument>();
   private resolver = new SettingsResolver();
-  private readonly analyzers = new Map<Settings, Analyzer>();
+  private readonly analyzers = new Map<Settings, Promise<Analyzer>>();
 
   constructor(private readonly cwd: string) {}
 
@@ -62,7 +62,7 @@ export class Workspace {
     }
     let analyzer = this.analyzers.get(settings);
     if (!analyzer) {
-      analyzer = createAnalyzer({ unsafeFixes: settings.unsafeFixes, ...settings.catalog });
+      analyzer = loadEngine().then(({ createAnalyzer }) => createAnalyzer({ unsafeFixes: settings.unsafeFixes, ...settings.catalog }));
       this.analyzers.set(settings, analyzer);
     }
     return { settings, analyzer };
