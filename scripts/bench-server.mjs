@@ -67,18 +67,19 @@ async function typing(lines, whole) {
   const latencies = [];
   /** RSS every 10 edits: a leak is a trend, V8's heap a sawtooth around a level. */
   const samples = [];
-  let offsetInLine = 0;
+  // Where the next character goes: `column` runs through `typed`, whose last character starts the next row.
+  let column = 0;
   let row = line;
   for (let version = 2; version < EDITS + 2; version++) {
-    const char = typed[offsetInLine % typed.length];
-    const change = { range: { start: { line: row, character: offsetInLine % typed.length }, end: { line: row, character: offsetInLine % typed.length } }, text: char };
-    const lineStarts = text.split("\n");
-    lineStarts[row] = lineStarts[row].slice(0, offsetInLine % typed.length) + char + lineStarts[row].slice(offsetInLine % typed.length);
-    text = lineStarts.join("\n");
-    offsetInLine++;
+    const char = typed[column];
+    const change = { range: { start: { line: row, character: column }, end: { line: row, character: column } }, text: char };
+    const rows = text.split("\n");
+    rows[row] = rows[row].slice(0, column) + char + rows[row].slice(column);
+    text = rows.join("\n");
+    column++;
     if (char === "\n") {
       row++;
-      offsetInLine = 0;
+      column = 0;
     }
     const done = server.published(version);
     const start = performance.now();

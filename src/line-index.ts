@@ -61,8 +61,7 @@ export class LineIndex {
   /** Offset where 0-based `line`'s content ends (before its line break). */
   lineEnd(line: number): number {
     if (line + 1 >= this.starts.length) return this.text.length;
-    const next = this.starts[line + 1]!;
-    return this.text[next - 2] === "\r" && this.text[next - 1] === "\n" ? next - 2 : next - 1;
+    return contentEnd(this.text, this.starts[line + 1]!);
   }
 
   /** 1-based line and UTF-16 column of `offset`; a BOM is not a column anyone sees. */
@@ -133,9 +132,12 @@ export function scanOffset(text: string, line: number, column: number, encoding:
     if (start === -1) return text.length;
   }
   const next = nextLineStart(text, start, hasCr);
-  // The line's content ends before its break (CR LF, CR or LF).
-  const end = next === -1 ? text.length : text[next - 1] === "\n" && text[next - 2] === "\r" ? next - 2 : next - 1;
-  return offsetInLine(text, start, end, column, encoding);
+  return offsetInLine(text, start, next === -1 ? text.length : contentEnd(text, next), column, encoding);
+}
+
+/** Where a line's content ends, given where the next line starts: before its break (CR LF, CR or LF). */
+function contentEnd(text: string, next: number): number {
+  return text[next - 2] === "\r" && text[next - 1] === "\n" ? next - 2 : next - 1;
 }
 
 /** The offset of `column` (counted in `encoding`) in the line [start, end): its end when past it, a character's start when inside one. */

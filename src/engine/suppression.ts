@@ -2,8 +2,8 @@ import type { Node } from "web-tree-sitter";
 import type { LineIndex } from "../line-index.js";
 import type { Detection, Edit } from "../types.js";
 
-/** `# mainguard: ignore` (every rule) or `# mainguard: ignore[MG001, MG101]`. */
-const DIRECTIVE = /#\s*mainguard:\s*ignore(?:\[([^\]]*)\])?/;
+/** `# mainguard: ignore` (every rule) or `# mainguard: ignore[MG001, MG101]` (group 1: the codes). */
+export const DIRECTIVE = /#\s*mainguard:\s*ignore(?:\[([^\]]*)\])?/;
 
 /** Which rules each line's directive silences: a set of codes, or "all". */
 type Directives = Map<number, Set<string> | "all">;

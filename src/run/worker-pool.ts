@@ -1,13 +1,11 @@
 import { Worker } from "node:worker_threads";
 import { checkClaimed, closeClaims, enginesFor, newClaims } from "./batches.js";
+import { threadModule } from "../node/thread-module.js";
 import type { FileResult } from "../file-result.js";
 import type { ResultBatch, WorkerData, WorkerReply, WorkerRequest, WorkerSettings } from "./messages.js";
 
-/**
- * The worker's module: beside this one in the tsc build, and beside the bundle's entry when the
- * bundler has put this module in a shared chunk (dist/chunks/, see scripts/bundle.mjs).
- */
-const WORKER = new URL(/\/chunks\/[^/]*$/.test(import.meta.url) ? "../worker.js" : "./worker.js", import.meta.url);
+/** The worker's module (dist/worker.js, or worker.js beside this file in the tsc build). */
+const WORKER = threadModule(import.meta.url, "worker.js", "worker.js");
 
 /** Files per batch sent, and taken at once at most: large enough that messages stay off the
  * profile (claims shrink near the end; see claimFiles). */

@@ -1,9 +1,11 @@
 import { MarkupKind, type Hover } from "vscode-languageserver";
 import type { Analysis, RuleDoc } from "../core.js";
+import { DIRECTIVE } from "../engine/suppression.js";
 import { formatRule } from "../output/rule-docs.js";
 import type { PositionCodec } from "./lsp-positions.js";
 
-const IGNORE_COMMENT = /#\s*mainguard:\s*ignore\[([^\]]*)\]/g;
+/** Every suppression comment of a line (the engine's own pattern, searched globally). */
+const DIRECTIVES = new RegExp(DIRECTIVE.source, "g");
 const CODE = /[A-Za-z]+\d+/g;
 
 /**
@@ -22,9 +24,11 @@ export function hoverAt(analysis: Analysis, codec: PositionCodec, offset: number
   const lineStart = codec.offset({ line, character: 0 });
   const lineEnd = codec.offset({ line: line + 1, character: 0 });
   const lineText = text.slice(lineStart, lineEnd);
-  for (const comment of lineText.matchAll(IGNORE_COMMENT)) {
+  for (const comment of lineText.matchAll(DIRECTIVES)) {
+    // A bare `ignore` names no rule.
+    if (comment[1] === undefined) continue;
     const listStart = lineStart + comment.index + comment[0].indexOf("[") + 1;
-    for (const code of comment[1]!.matchAll(CODE)) {
+    for (const code of comment[1].matchAll(CODE)) {
       const start = listStart + code.index;
       const end = start + code[0].length;
       const doc = offset >= start && offset <= end ? ruleDoc(code[0]) : undefined;

@@ -6,8 +6,7 @@ import { LineIndex, scanOffset, type Encoding } from "../line-index.js";
  * ruff prefers: no client-side conversion), else UTF-16, which every client supports, else UTF-32.
  */
 export function negotiateEncoding(offered: readonly string[] | undefined): Encoding {
-  if (!offered || offered.length === 0) return "utf-16";
-  for (const encoding of ["utf-8", "utf-16", "utf-32"] as const) if (offered.includes(encoding)) return encoding;
+  for (const encoding of ["utf-8", "utf-16", "utf-32"] as const) if (offered?.includes(encoding)) return encoding;
   return "utf-16";
 }
 

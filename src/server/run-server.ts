@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
+import { threadModule } from "../node/thread-module.js";
 
-/** The server's thread: beside the bundle's entry (dist/server.js), or beside this file in the tsc build. */
-const THREAD = new URL(/\/chunks\/[^/]*$/.test(import.meta.url) ? "../server.js" : "./server-thread.js", import.meta.url);
+/** The server's thread (dist/server.js, or server-thread.js beside this file in the tsc build). */
+const THREAD = threadModule(import.meta.url, "server.js", "server-thread.js");
 
 /**
  * A young generation this size at most: an editor's keystroke makes megabytes of short-lived
