@@ -37,6 +37,28 @@ const share = element<HTMLButtonElement>("share");
 const shareLink = element<HTMLInputElement>("share-link");
 
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+/**
+ * A textarea gives its text with LF line ends whatever it was given (the HTML standard's newline
+ * normalisation), so the code a link or a script brings in is kept as it came, byte for byte,
+ * until someone edits it; after that a CRLF module stays CRLF.
+ */
+let loaded: string | undefined;
+let lineEnd: "\n" | "\r\n" = "\n";
+
+/** The module as the engine must see it. */
+function currentCode(): string {
+  if (loaded !== undefined) return loaded;
+  return lineEnd === "\r\n" ? code.value.replace(/\n/g, "\r\n") : code.value;
+}
+
+/** An offset of `currentCode()` as an offset of the textarea's value (which has no CR). */
+function editorOffset(offset: number): number {
+  const text = currentCode();
+  let carriageReturns = 0;
+  for (let at = text.indexOf("\r"); at !== -1 && at < offset; at = text.indexOf("\r", at + 1)) carriageReturns++;
+  return offset - carriageReturns;
+}
+
 let sent = 0;
 let inFlight = false;
 let waiting = false;
@@ -53,7 +75,7 @@ function check() {
   }
   inFlight = true;
   waiting = false;
-  const request: Request = { id: ++sent, code: code.value, settings: settings.value };
+  const request: Request = { id: ++sent, code: currentCode(), settings: settings.value };
   worker.postMessage(request);
 }
 
@@ -97,7 +119,7 @@ function show(answer: Response) {
     head.title = "Select the call in the code";
     head.onclick = () => {
       code.focus();
-      code.setSelectionRange(finding.from, finding.to);
+      code.setSelectionRange(editorOffset(finding.from), editorOffset(finding.to));
     };
     const message = document.createElement("span");
     message.className = "message";
@@ -124,7 +146,7 @@ function show(answer: Response) {
   findings.replaceChildren(...items);
   const fixed = answer.findings.filter((finding) => finding.fix?.enabled).length;
   const count = `${answer.findings.length} finding${answer.findings.length === 1 ? "" : "s"}`;
-  status.textContent = answer.skipped ? `${count}; ${answer.skipped}` : `${count}, ${answer.output === code.value ? "nothing changed" : `${fixed} fixed`} (${Math.round(answer.took)} ms)`;
+  status.textContent = answer.skipped ? `${count}; ${answer.skipped}` : `${count}, ${answer.output === currentCode() ? "nothing changed" : `${fixed} fixed`} (${Math.round(answer.took)} ms)`;
   status.classList.toggle("problem", answer.skipped !== undefined);
   settingsStatus.textContent = answer.settingsError ?? answer.settingsNote ?? "";
   settingsStatus.classList.toggle("problem", answer.settingsError !== undefined);
@@ -141,13 +163,17 @@ async function load(fragment: string) {
     status.textContent = (error as Error).message;
     status.classList.add("problem");
   }
-  code.value = state?.code ?? EXAMPLE_CODE;
+  const text = state?.code ?? EXAMPLE_CODE;
+  code.value = text;
+  loaded = text.includes("\r") ? text : undefined;
+  // CRLF throughout is kept on editing; any other use of CR cannot survive a textarea's edit.
+  lineEnd = text.includes("\r\n") && !/\r(?!\n)|(?<!\r)\n/.test(text) ? "\r\n" : "\n";
   settings.value = state?.settings ?? EXAMPLE_SETTINGS;
   changed();
 }
 
 share.onclick = async () => {
-  const fragment = await writeFragment({ code: code.value, settings: settings.value });
+  const fragment = await writeFragment({ code: currentCode(), settings: settings.value });
   history.replaceState(null, "", `#${fragment}`);
   shareLink.value = location.href;
   shareLink.hidden = false;
@@ -161,7 +187,10 @@ code.addEventListener("keydown", (event) => {
   event.preventDefault();
   document.execCommand("insertText", false, "    ");
 });
-code.addEventListener("input", changed);
+code.addEventListener("input", () => {
+  loaded = undefined;
+  changed();
+});
 settings.addEventListener("input", changed);
 window.addEventListener("hashchange", () => void load(location.hash));
 void load(location.hash);

@@ -10,7 +10,8 @@ export interface PageState {
 }
 
 const UTF8 = new TextEncoder();
-const TEXT = new TextDecoder("utf-8", { fatal: true });
+// A BOM at the start of the code is part of the case (Python accepts it), so it is kept.
+const TEXT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export function toBase64url(bytes: Uint8Array): string {
   let binary = "";
@@ -19,14 +20,14 @@ export function toBase64url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-export function fromBase64url(text: string): Uint8Array {
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   const bytes = new Uint8Array(binary.length);
   for (let at = 0; at < binary.length; at++) bytes[at] = binary.charCodeAt(at);
   return bytes;
 }
 
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+async function through(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
   const piped = new Blob([bytes]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(piped).arrayBuffer());
 }

@@ -3,21 +3,18 @@
  * V8 context that has the web's TextEncoder and TextDecoder but no Node global (no Buffer, process
  * or require). Over every fixture it must give the CLI's findings and the CLI's fixed bytes.
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Core from "../src/core.js";
 import { nodePythonParser } from "../src/node/python-parser.js";
-import { CLI } from "./cli-utils.js";
-import { fixtureCases } from "./fixture-utils.js";
+import { cliOnFixtures, FIXTURE_INPUTS } from "./cli-parity.js";
+import { FIXTURES } from "./fixture-utils.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const FIXTURES = join(ROOT, "__testfixtures__");
-const inputs = ["server-start", "nested-server-start", "indirect-server-start", "exposed-debugger"].flatMap((transform) => fixtureCases(transform).map((c) => c.inputPath));
+const inputs = FIXTURE_INPUTS;
 
 let core: typeof Core;
 let bundled: string[];
@@ -40,29 +37,6 @@ beforeAll(async () => {
   core = context.mainguardCore as typeof Core;
 });
 
-interface CliView {
-  findings: Map<string, string[]>;
-  outputs: Map<string, Buffer>;
-}
-
-/** The CLI over a copy of the fixtures: its JSON findings, then the bytes `--write` leaves. */
-function cli(unsafe: boolean): CliView {
-  const root = mkdtempSync(join(tmpdir(), "mainguard-core-parity-"));
-  cpSync(FIXTURES, root, { recursive: true });
-  const flags = ["--no-git", "--jobs", "1", ...(unsafe ? ["--unsafe-fixes"] : [])];
-  const report = spawnSync(process.execPath, [CLI, "--format", "json", ...flags, "."], { cwd: root, encoding: "utf8", maxBuffer: 1e8 });
-  expect(report.status, report.stderr).toBe(1);
-  const findings = new Map<string, string[]>();
-  for (const finding of JSON.parse(report.stdout) as Array<{ path: string; code: string; message: string; location: { row: number; column: number } }>) {
-    const shown = `${finding.location.row}:${finding.location.column}: ${finding.code} ${finding.message}`;
-    findings.set(finding.path, [...(findings.get(finding.path) ?? []), shown]);
-  }
-  const write = spawnSync(process.execPath, [CLI, "--write", "-q", ...flags, "."], { cwd: root, encoding: "utf8" });
-  expect([0, 1]).toContain(write.status);
-  const outputs = new Map(inputs.map((input) => [relative(FIXTURES, input), readFileSync(join(root, relative(FIXTURES, input)))]));
-  return { findings, outputs };
-}
-
 describe("the core bundled for a browser", () => {
   it("holds the core and the packages it edits text with, nothing else (a node: import would not even bundle)", () => {
     const places = new Set(bundled.map((input) => /^(src|transforms)\//.test(input) ? input.split("/")[0] : /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]));
@@ -72,7 +46,7 @@ describe("the core bundled for a browser", () => {
 
   for (const unsafe of [false, true]) {
     it(`gives the CLI's findings and fixed bytes on every fixture (${unsafe ? "unsafe" : "safe"} fixes)`, async () => {
-      const expected = cli(unsafe);
+      const expected = cliOnFixtures(unsafe);
       const analyzer = core.createAnalyzer({ parser: await nodePythonParser(), unsafeFixes: unsafe });
       let fixed = 0;
       for (const input of inputs) {
