@@ -12,12 +12,11 @@ export interface ShownFinding {
   rule: string;
   message: string;
   reason: string;
-  /** 1-based line and column (UTF-16 code units), as the CLI prints them. */
+  /** Where the start call begins and ends: 1-based lines and columns (UTF-16 code units), as the CLI prints them. */
   line: number;
   column: number;
-  /** The start call's range in the code, as string offsets (for selecting it in the editor). */
-  from: number;
-  to: number;
+  endLine: number;
+  endColumn: number;
   /** "safe" or "unsafe" when the finding has a fix; whether these settings apply it. */
   fix?: { applicability: "safe" | "unsafe"; enabled: boolean };
 }

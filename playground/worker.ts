@@ -89,19 +89,16 @@ async function answer(request: Request): Promise<Response> {
   const wanted = await settingsFor(request.settings);
   const analysis = await analysisOf(request.code, wanted);
   const result = fixResult(analysis, request.code, { fix: true });
-  const findings: ShownFinding[] = result.findings.map((finding, index) => {
-    const diagnostic = analysis.diagnostics[index]!;
-    return {
-      rule: finding.rule,
-      message: finding.message,
-      reason: finding.reason,
-      line: finding.start.line,
-      column: finding.start.column,
-      from: diagnostic.range.start,
-      to: diagnostic.range.end,
-      ...(finding.fix ? { fix: { applicability: finding.fix.applicability, enabled: finding.fix.enabled } } : {}),
-    };
-  });
+  const findings: ShownFinding[] = result.findings.map((finding) => ({
+    rule: finding.rule,
+    message: finding.message,
+    reason: finding.reason,
+    line: finding.start.line,
+    column: finding.start.column,
+    endLine: finding.end.line,
+    endColumn: finding.end.column,
+    ...(finding.fix ? { fix: { applicability: finding.fix.applicability, enabled: finding.fix.enabled } } : {}),
+  }));
   const docs: Record<string, string> = {};
   for (const finding of findings) {
     const rule = RULES.find((doc) => doc.code === finding.rule);

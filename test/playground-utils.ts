@@ -46,16 +46,26 @@ export async function settled(page: Page): Promise<void> {
   if (state !== "idle") throw new Error(`the playground failed: ${await page.textContent("#status")}`);
 }
 
-/** Replaces a pane's text as a paste does (one input event), and waits for the results. */
+/**
+ * Replaces a pane's text and waits for the results: the settings pane (a textarea) gets one input
+ * event; the module's editor gets "select all" then a paste, as CodeMirror receives a real one.
+ */
 export async function fill(page: Page, pane: "code" | "settings", text: string): Promise<void> {
-  await page.evaluate(
-    ([id, value]) => {
-      const area = document.getElementById(id!) as HTMLTextAreaElement;
-      area.value = value!;
+  if (pane === "settings") {
+    await page.evaluate((value) => {
+      const area = document.getElementById("settings") as HTMLTextAreaElement;
+      area.value = value;
       area.dispatchEvent(new Event("input"));
-    },
-    [pane, text],
-  );
+    }, text);
+  } else {
+    await page.click("#code .cm-content");
+    await page.keyboard.press("Control+a");
+    await page.evaluate((value) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData("text/plain", value);
+      document.querySelector("#code .cm-content")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+    }, text);
+  }
   await settled(page);
 }
 
