@@ -123,8 +123,9 @@ describe("an analysis", () => {
     expect(analysis.source).toBe(`# 日本\n${FLASK}app.run(host="0.0.0.0", debug=True)\n`);
     expect(analysis.diagnostics.map((d) => [d.rule, d.start.line])).toEqual([["MG001", 3], ["MG101", 3]]);
     expect(analysis.fixAll().output).toBe(`# 日本\n${FLASK}if __name__ == "__main__":\n    app.run(host="0.0.0.0", debug=True)\n`);
-    // One parse at first, one per update (reusing the tree it replaces, which is deleted), one to verify the fix.
-    expect(parses).toEqual([{ old: false }, { old: true }, { old: true }, { old: false }]);
+    // One parse at first, one per update (reusing the tree it replaces, which is deleted), one to
+    // verify the fix (from a copy of the tree, edited by the fix).
+    expect(parses).toEqual([{ old: false }, { old: true }, { old: true }, { old: true }]);
     expect(deleted).toHaveLength(3);
     analysis.dispose();
     expect(deleted).toHaveLength(4);

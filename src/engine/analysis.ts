@@ -15,7 +15,7 @@ import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from 
 import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, GuardFix, Site, SiteVerdict, SkipReason, Transform, VerdictKind } from "../types.js";
 import type { Catalog } from "../catalog.js";
 import { applySuppressions, suppressionEdit } from "./suppression.js";
-import { differenceAfterGuarding } from "./verify.js";
+import { clearOf, differenceAfterGuarding } from "./verify.js";
 import { judgeSites } from "./verdicts.js";
 import { LineIndex, scanPosition } from "../line-index.js";
 
@@ -372,19 +372,47 @@ export class Analysis {
       return { error: `guarding line ${line} would change a function or class mainguard did not read (this file is too big to read whole)` };
     }
     let rewritten: Tree;
+    // Parsed from the input's tree with the edits applied, as an editor re-parses (1 ms against 19
+    // for a 2,000-line module), and the statements the parse shows unchanged are not walked again.
+    // A big file's condensed view is parsed afresh.
+    const edited = view.blanked.length === 0 ? editedCopy(tree!, view.text, edits) : undefined;
+    let unchanged: ((node: Node) => boolean) | undefined;
     try {
-      rewritten = this.parse(output, shiftedBlanked(view.blanked, edits));
+      rewritten = this.parse(output, shiftedBlanked(view.blanked, edits), edited);
+      if (edited) unchanged = clearOf(edited.getChangedRanges(rewritten), edits);
     } catch (error) {
       if (!(error instanceof ParseFailure)) throw error;
       return { error: `guarding line ${line} gives a file too big for the parser to read again and verify` };
+    } finally {
+      edited?.delete();
     }
-    const difference = differenceAfterGuarding(root, rewritten.rootNode, statements, output);
+    const difference = differenceAfterGuarding(root, rewritten.rootNode, statements, output, unchanged);
     if (difference) {
       rewritten.delete();
       return { error: difference };
     }
     return { output: view.text === this.text ? output : applyEdits(this.text, edits), viewOutput: output, edits, tree: rewritten };
   }
+}
+
+/** A copy of `tree` (of `text`) edited by `edits` (sorted, not overlapping), ready to re-parse the edited text from. */
+function editedCopy(tree: Tree, text: string, edits: readonly Edit[]): Tree {
+  const copy = tree.copy();
+  // From the last edit to the first: each one's offsets are still those of the text it edits.
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const { start, end, text: inserted } = edits[i]!;
+    const next = text.slice(0, start) + inserted + text.slice(end);
+    copy.edit({
+      startIndex: start,
+      oldEndIndex: end,
+      newEndIndex: start + inserted.length,
+      startPosition: point(text, start),
+      oldEndPosition: point(text, end),
+      newEndPosition: point(next, start + inserted.length),
+    });
+    text = next;
+  }
+  return copy;
 }
 
 /** With an indentation error, Python stops there: only the statements before the line ahead of it

@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import type { Edit } from "../types.js";
 import { isMainGuard, isPlainMainGuard } from "../python/main-guard.js";
 import { topLevelStatements } from "../python/import-time.js";
 import { firstEmptyBlock, firstSyntaxProblem } from "./syntax-errors.js";
@@ -41,7 +42,7 @@ function shape(node: Node): string {
 }
 
 interface FlatStatement {
-  shape: string;
+  node: Node;
   /** 1-based, in its own file. */
   line: number;
   /** Start offset of the top-level statement it is, when it is one (not a guard's body statement). */
@@ -52,17 +53,40 @@ interface FlatStatement {
 
 const lineOf = (node: Node) => node.startPosition.row + 1;
 
+/**
+ * Tells, for a node of the output, whether the parse showed it unchanged: when the output was
+ * parsed from the input's tree with the fix's edits applied, tree-sitter's changed ranges are where
+ * the structure differs from the input's, and the edits are where the text does. A node clear of
+ * both has the input's structure over the input's text, with nothing to walk.
+ */
+export function clearOf(changed: ReadonlyArray<{ startIndex: number; endIndex: number }>, edits: readonly Edit[]): (node: Node) => boolean {
+  const ranges: Array<[number, number]> = changed.map((range) => [range.startIndex, range.endIndex]);
+  let shift = 0;
+  for (const edit of edits) {
+    ranges.push([edit.start + shift, edit.start + shift + edit.text.length]);
+    shift += edit.text.length - (edit.end - edit.start);
+  }
+  // Touching counts: a node next to an insertion is compared in full.
+  return (node) => !ranges.some(([start, end]) => start <= node.endIndex && node.startIndex <= end);
+}
+
+/** Whether a statement came through the fix unchanged: the same text where the parse shows it unchanged, else the same shape. */
+function sameStatement(expected: Node, actual: Node, unchanged: ((node: Node) => boolean) | undefined): boolean {
+  if (unchanged?.(actual) && expected.text === actual.text) return true;
+  return shape(expected) === shape(actual);
+}
+
 /** Top-level statements with the bodies of main guards spliced in place. */
 function flatten(root: Node): FlatStatement[] {
   const flat: FlatStatement[] = [];
   for (const statement of topLevelStatements(root)) {
     if (!isMainGuard(statement)) {
-      flat.push({ shape: shape(statement), line: lineOf(statement), guard: "", topLevelStart: statement.startIndex });
+      flat.push({ node: statement, line: lineOf(statement), guard: "", topLevelStart: statement.startIndex });
       continue;
     }
     const guard = isPlainMainGuard(statement) ? "plain" : shape(statement.childForFieldName("condition")!);
     for (const child of statement.childForFieldName("consequence")!.namedChildren) {
-      if (child && child.type !== "comment") flat.push({ shape: shape(child), line: lineOf(child), guard });
+      if (child && child.type !== "comment") flat.push({ node: child, line: lineOf(child), guard });
     }
   }
   return flat;
@@ -76,10 +100,10 @@ function comments(root: Node): Array<{ text: string; line: number }> {
 }
 
 /** Why the statement `expected` describes came out as `actual`, in words about the user's file. */
-function statementDifference(expected: FlatStatement, actual: FlatStatement | undefined): string | undefined {
+function statementDifference(expected: FlatStatement, actual: FlatStatement | undefined, unchanged: ((node: Node) => boolean) | undefined): string | undefined {
   const where = `the statement on line ${expected.line}`;
   if (!actual) return `${where} would be lost`;
-  if (actual.shape !== expected.shape) return `${where} would not come through the fix unchanged`;
+  if (!sameStatement(expected.node, actual.node, unchanged)) return `${where} would not come through the fix unchanged`;
   if (actual.guard === expected.guard) return undefined;
   if (actual.guard === "plain") return `${where} would end up under the guard, which it must not`;
   if (actual.guard !== "") return `${where} would end up under a guard that adds a condition`;
@@ -89,8 +113,9 @@ function statementDifference(expected: FlatStatement, actual: FlatStatement | un
 /**
  * Why `output` is not `input` with exactly the statements at `guarded` (top-level statements of the
  * input) moved under a plain main guard, as a sentence naming a line; undefined when it is.
+ * `unchanged` (see `clearOf`), when the output was parsed from the input's edited tree.
  */
-export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[], outputText: string): string | undefined {
+export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[], outputText: string, unchanged?: (node: Node) => boolean): string | undefined {
   const problem = firstSyntaxProblem(outputText, output) ?? firstEmptyBlock(output, outputText);
   if (problem) {
     return `guarding line ${lineOf(guarded[0]!)} would leave a syntax error (${problem.message}) on line ${problem.line} of the result`;
@@ -102,7 +127,7 @@ export function differenceAfterGuarding(input: Node, output: Node, guarded: read
   }
   const actual = flatten(output);
   for (const [i, statement] of expected.entries()) {
-    const difference = statementDifference(statement, actual[i]);
+    const difference = statementDifference(statement, actual[i], unchanged);
     if (difference) return difference;
   }
   if (actual.length > expected.length) return `the result would hold a statement the file does not (its line ${actual[expected.length]!.line})`;
