@@ -1,6 +1,6 @@
 /**
  * Who may import whom (docs/architecture.md). `npm run check-imports` applies these rules to
- * src/ and transforms/; `npm test` runs it first, and test/import-rules.test.ts shows that each
+ * src/, transforms/ and playground/; `npm test` runs it first, and test/import-rules.test.ts shows that each
  * rule catches a planted violation.
  */
 /** The host-free core: what the CLI, the language server and the browser page share (src/core.ts). */
@@ -29,6 +29,23 @@ module.exports = {
       severity: "error",
       from: { path: "^src/server/" },
       to: { path: "^src/(cli|run|discover|git|read|report)/" },
+    },
+    {
+      name: "playground-is-a-browser-host",
+      comment: "The playground page runs the core in a browser: besides the core it takes only the host-free text it shows (rule docs, skip reasons, the patch's hunks), and no Node built-in.",
+      severity: "error",
+      from: { path: "^playground/" },
+      to: {
+        path: "^src/",
+        pathNot: `${CORE}|^src/output/(rule-docs|unified-hunks)\\.ts$`,
+      },
+    },
+    {
+      name: "playground-uses-no-node",
+      comment: "A Node built-in does not exist in the page or its worker.",
+      severity: "error",
+      from: { path: "^playground/" },
+      to: { dependencyTypes: ["core"] },
     },
     {
       name: "only-the-server-speaks-lsp",

@@ -2,6 +2,7 @@
 // run (ripgrep for reading the tree, ast-grep for a native tree-sitter tool, `node -e 0` for
 // start-up), and the language server (scripts/bench-server.mjs). Each figure is the median of
 // interleaved runs. Nothing here is a test: it measures.
+import { benchPlayground, playgroundRows } from "./bench-playground.mjs";
 import { benchServer, serverRows } from "./bench-server.mjs";
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -166,6 +167,7 @@ const found = planted(trees.big);
 const foundInGit = planted(gitBig);
 
 const server = await benchServer();
+const playground = await benchPlayground();
 
 const files = (dir) => execFileSync("rg", ["--files", "-g", "*.py", dir], { encoding: "utf8", maxBuffer: 1e9 }).split("\n").filter(Boolean).length;
 const ratio = (a, b) => (a / b).toFixed(2);
@@ -181,6 +183,7 @@ const rows = [
   ["big tree: peak RSS", `${rss.toFixed(0)} MB`, "", "≤ 200 MB"],
   ["planted services found (plain tree, git tree)", `${found}, ${foundInGit} of ${PLANTED}`, "", `${PLANTED}`],
   ...serverRows(server),
+  ...playgroundRows(playground),
 ];
 console.log(`\nmainguard bench — ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, median of ${RUNS} interleaved runs (${ONE_FILE_RUNS} for one small file)`);
 console.log(`big tree: ${files(trees.big)} files, ${(sizeOf(trees.big) / 1e6).toFixed(0)} MB (${trees.copied} from ${trees.python} and its site-packages, ${PLANTED} planted Flask services)`);

@@ -9,7 +9,7 @@ const DEPCRUISE = join(ROOT, "node_modules/dependency-cruiser/bin/dependency-cru
 
 /** What `npm run check-imports` says about `root`: its exit code and, per violation, the rule and the importing file. */
 function check(root: string): { code: number | null; violations: string[] } {
-  const result = spawnSync(process.execPath, [DEPCRUISE, "src", "transforms", "--config", ".dependency-cruiser.cjs"], { cwd: root, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [DEPCRUISE, "src", "transforms", "playground", "--config", ".dependency-cruiser.cjs"], { cwd: root, encoding: "utf8" });
   const violations = [...result.stdout.matchAll(/^ {2}error ([\w-]+): (\S+) →/gm)].map((match) => `${match[1]}: ${match[2]}`);
   return { code: result.status, violations: violations.sort() };
 }
@@ -21,7 +21,7 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
 
   it("catch a planted cycle and each forbidden import, and fail the check", () => {
     const root = mkdtempSync(join(tmpdir(), "mainguard-imports-"));
-    for (const entry of ["src", "transforms", "tsconfig.json", ".dependency-cruiser.cjs"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+    for (const entry of ["src", "transforms", "playground", "tsconfig.json", ".dependency-cruiser.cjs"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
     const plant = (file: string, line: string) => appendFileSync(join(root, file), `\n${line}\n`);
     // catalog-words.ts imports word-set.ts; a type import back closes a cycle. The other imports planted
@@ -39,6 +39,8 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
     plant("src/line-index.ts", 'export { nodePythonParser } from "./node/python-parser.js";');
     plant("src/server/hover.ts", 'export { readBytes } from "../read/read-source.js";');
     plant("src/output/sarif.ts", 'export { ResponseError } from "vscode-languageserver";');
+    plant("playground/share.ts", 'export { unifiedPatch } from "../src/output/patch.js";');
+    plant("playground/protocol.ts", 'export { readFileSync } from "node:fs";');
     const { code, violations } = check(root);
     expect(violations).toEqual([
       "core-is-host-free: src/engine/guard-plan.ts",
@@ -48,6 +50,8 @@ describe("the import rules (.dependency-cruiser.cjs)", () => {
       "only-the-cli-talks-to-the-terminal: src/output/text.ts",
       "only-the-server-speaks-lsp: src/output/sarif.ts",
       "output-is-not-interactive: src/output/json.ts",
+      "playground-is-a-browser-host: playground/share.ts",
+      "playground-uses-no-node: playground/protocol.ts",
       "python-is-pure: src/python/module-scope.ts",
       "reports-are-read-not-run: src/report/rule-table.ts",
       "server-is-an-editor-host: src/server/hover.ts",
