@@ -1,6 +1,7 @@
 // npm run bench: builds its trees, then times mainguard against references measured in the same
 // run (ripgrep for reading the tree, ast-grep for a native tree-sitter tool, `node -e 0` for
-// start-up), and the language server (scripts/bench-server.mjs). Each figure is the median of
+// start-up), the language server (scripts/bench-server.mjs) and the playground in Chromium
+// (scripts/bench-playground.mjs). Each figure is the median of
 // interleaved runs. Nothing here is a test: it measures.
 import { benchPlayground, playgroundRows } from "./bench-playground.mjs";
 import { benchServer, serverRows } from "./bench-server.mjs";

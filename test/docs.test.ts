@@ -20,9 +20,23 @@ it("the rules' documentation names every server in the catalog", () => {
   for (const fn of SERVER_FUNCTIONS.filter((candidate) => candidate.debugKeyword)) expect(mg101).toContain(`${fn.qualified}(${fn.debugKeyword}=True)`);
 });
 
-it("the README stays a page for users: at most 260 lines, and every docs/ page it links to exists", () => {
+it("the README stays a page for users: at most 260 lines, and every docs/ page, image and example it links to exists", () => {
   expect(README.trimEnd().split("\n").length).toBeLessThanOrEqual(260);
-  const links = [...README.matchAll(/\]\((docs\/[\w.-]+\.md)\)/g)].map((match) => match[1]!);
-  expect(new Set(links)).toEqual(new Set(["docs/usage.md", "docs/monorepo.md", "docs/reports.md", "docs/safety.md", "docs/performance.md", "docs/library.md", "docs/architecture.md"]));
+  const links = [...README.matchAll(/\]\(((?:docs|examples)\/[\w./-]+\.(?:md|png|yml))\)/g)].map((match) => match[1]!);
+  expect(new Set(links)).toEqual(
+    new Set([
+      "docs/usage.md",
+      "docs/monorepo.md",
+      "docs/reports.md",
+      "docs/safety.md",
+      "docs/performance.md",
+      "docs/library.md",
+      "docs/architecture.md",
+      "docs/playground.md",
+      "docs/playground.png",
+      "examples/workflows/mainguard.yml",
+      "examples/workflows/playground-pages.yml",
+    ]),
+  );
   for (const link of links) expect(existsSync(resolve(import.meta.dirname, "..", link)), link).toBe(true);
 });
