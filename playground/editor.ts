@@ -6,6 +6,7 @@
 import { history, historyKeymap, standardKeymap } from "@codemirror/commands";
 import { EditorState, StateEffect, StateField, type Extension, type Range } from "@codemirror/state";
 import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
+import { changeBetween } from "../src/engine/text-change.js";
 
 /** A range to underline, in 1-based lines and columns (UTF-16 code units), as the engine reports them. */
 export interface Mark {
@@ -67,11 +68,29 @@ export class CodePane {
     const extensions: Extension[] = [lineNumbers(), EditorState.lineSeparator.of(lineBreakOf(text)), marks];
     if (this.options.readOnly) extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
     else {
-      extensions.push(history(), indentKeymap, keymap.of([...standardKeymap, ...historyKeymap]));
+      extensions.push(history(), indentKeymap, keymap.of([...standardKeymap, ...historyKeymap]), this.pasteOverAll());
       const onChange = this.options.onChange;
       if (onChange) extensions.push(EditorView.updateListener.of((update) => update.docChanged && onChange()));
     }
     return EditorState.create({ doc: text, extensions });
+  }
+
+  /**
+   * A paste over the whole module (or into an empty one) whose line breaks are not the editor's
+   * starts a new case with its own, as loading a link does: a CRLF file pasted over an LF one
+   * keeps CR LF as the break that Enter inserts. (Undo then starts from the pasted text.)
+   */
+  private pasteOverAll(): Extension {
+    return EditorView.domEventHandlers({
+      paste: (event, view) => {
+        const pasted = event.clipboardData?.getData("text/plain");
+        const { from, to } = view.state.selection.main;
+        if (!pasted || from !== 0 || to !== view.state.doc.length || lineBreakOf(pasted) === view.state.lineBreak) return false;
+        this.text = pasted;
+        this.options.onChange?.();
+        return true;
+      },
+    });
   }
 
   /** The text, with its own line breaks (`doc.toString()` would join the lines with LF). */
@@ -95,14 +114,15 @@ export class CodePane {
       this.text = text;
       return;
     }
-    const limit = Math.min(before.length, text.length);
-    let start = 0;
-    while (start < limit && before.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let end = 0;
-    while (end < limit - start && before.charCodeAt(before.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-    // Positions count a line break as one, whatever its length.
-    const position = (offset: number) => (this.view.state.lineBreak === "\n" ? offset : offset - (before.slice(0, offset).split("\r\n").length - 1));
-    this.view.dispatch({ changes: { from: position(start), to: position(before.length - end), insert: text.slice(start, text.length - end) } });
+    const { start, end, text: inserted } = changeBetween(before, text);
+    // Positions count a line break as one, whatever its length: a CR LF before `offset` counts one less.
+    const position = (offset: number) => {
+      if (this.view.state.lineBreak === "\n") return offset;
+      let pairs = 0;
+      for (let at = before.indexOf("\r\n"); at !== -1 && at < offset; at = before.indexOf("\r\n", at + 2)) pairs++;
+      return offset - pairs;
+    };
+    this.view.dispatch({ changes: { from: position(start), to: position(end), insert: inserted } });
   }
 
   mark(ranges: Mark[]): void {

@@ -78,8 +78,14 @@ worker.onmessage = (event: MessageEvent<Response | Failure>) => {
     setState("failed");
     return;
   }
-  show(answer);
-  setState("idle");
+  try {
+    show(answer);
+    setState("idle");
+  } catch (error) {
+    // A bug of the page's, said where a user and a script both see it.
+    status.textContent = `The page could not show the results: ${error instanceof Error ? error.message : String(error)}; please report this`;
+    setState("failed");
+  }
 };
 
 worker.onerror = (event) => {

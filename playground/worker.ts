@@ -6,7 +6,7 @@
  */
 import { parse as parseToml } from "smol-toml";
 import { Language, Parser } from "web-tree-sitter";
-import { ConfigError, configTable, createAnalyzer, fixResult, RULES, type Analysis, type Analyzer } from "../src/core.js";
+import { changeBetween, ConfigError, configTable, createAnalyzer, fixResult, RULES, type Analysis, type Analyzer, type ConfigTable } from "../src/core.js";
 import { HAS_TABLE } from "../src/config/table.js";
 import { skipMessage } from "../src/engine/skip-messages.js";
 import { formatRule } from "../src/output/rule-docs.js";
@@ -40,12 +40,12 @@ let current: { settings: Settings; analysis: Analysis } | undefined;
 async function settingsFor(text: string): Promise<Settings> {
   if (settings?.text === text) return settings.value;
   const loaded = await parser;
-  let table = {};
+  let table: ConfigTable = {};
   let error: string | undefined;
   let note: string | undefined;
   if (HAS_TABLE.test(text)) {
     try {
-      table = configTable(parseToml(text) as Record<string, unknown>, text, SETTINGS_PATH);
+      table = configTable(parseToml(text), text, SETTINGS_PATH);
     } catch (problem) {
       if (problem instanceof ConfigError) error = problem.message;
       else error = `${SETTINGS_PATH}: not valid TOML: ${(problem as Error).message.split("\n")[0]}`;
@@ -53,10 +53,10 @@ async function settingsFor(text: string): Promise<Settings> {
   } else if (/^[ \t]*[^\s#]/m.test(text)) {
     note = `${SETTINGS_PATH} has no [tool.mainguard] table: the defaults apply`;
   }
-  const { exclude, extend, reportRules, ...used } = table as Record<string, unknown>;
+  const { exclude, extend, reportRules, ...used } = table;
   const ignored = [exclude && "exclude", extend && "extend", reportRules && "report-rules"].filter(Boolean);
   if (ignored.length > 0) note = `${ignored.join(", ")}: about trees and reports, not used on one file`;
-  const analyzer = createAnalyzer({ parser: loaded, ...(used as object) });
+  const analyzer = createAnalyzer({ parser: loaded, ...used });
   const value: Settings = { analyzer, ...(error ? { error } : {}), ...(note ? { note } : {}) };
   settings = { text, value };
   return value;
@@ -66,15 +66,7 @@ async function settingsFor(text: string): Promise<Settings> {
 async function analysisOf(code: string, wanted: Settings): Promise<Analysis> {
   if (current && current.settings === wanted) {
     const { analysis } = current;
-    const before = analysis.source;
-    if (before !== code) {
-      let start = 0;
-      const limit = Math.min(before.length, code.length);
-      while (start < limit && before.charCodeAt(start) === code.charCodeAt(start)) start++;
-      let end = 0;
-      while (end < limit - start && before.charCodeAt(before.length - 1 - end) === code.charCodeAt(code.length - 1 - end)) end++;
-      analysis.update([{ start, end: before.length - end, text: code.slice(start, code.length - end) }]);
-    }
+    if (analysis.source !== code) analysis.update([changeBetween(analysis.source, code)]);
     return analysis;
   }
   current?.analysis.dispose();

@@ -11,6 +11,7 @@ import type { RuleDoc, Transform } from "./types.js";
 import { RULES, TRANSFORMS } from "../transforms/index.js";
 
 export { Analysis, type TextChange } from "./engine/analysis.js";
+export { changeBetween } from "./engine/text-change.js";
 export { Engine, fixResult, toFinding } from "./engine/engine.js";
 export type { ParserSource } from "./engine/parsing.js";
 export { LineIndex, utf8Length, type Encoding, type Location, type Position } from "./line-index.js";

@@ -1,7 +1,8 @@
 /**
  * Every fixture through the playground page in Chromium, safe and unsafe: the findings it shows
  * and the fixed module in #output must be the CLI's (`--format json`, then `--write`'s bytes).
- * Each fixture comes in through the link's plain form (`#code=…&settings=…`), byte for byte.
+ * Each fixture comes in through the link's plain form (`#code=…&settings=…`), byte for byte, and
+ * the read-only view of the fixed module shows the same lines.
  */
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
@@ -40,6 +41,9 @@ describe.skipIf(!CHROMIUM)("the playground page gives the CLI's results on every
         const shown = await results(page);
         expect(shown.findings, path).toEqual(expected.findings.get(path) ?? []);
         expect(Buffer.from(shown.output, "utf8").equals(expected.outputs.get(path)!), `${path}: the page's fixed module differs from --write's`).toBe(true);
+        // The view shows the same text, line by line (CR LF is its line break when the file uses only that).
+        const lineBreak = /\r\n/.test(shown.output) && !/\r(?!\n)|(?<!\r)\n/.test(shown.output) ? "\r\n" : "\n";
+        expect(shown.fixedLines, path).toEqual(shown.output.split(lineBreak));
         if (shown.output !== source) fixed++;
       }
       // The comparison must have had fixes to compare.

@@ -83,6 +83,8 @@ export interface PageResults {
   /** "line:column: CODE message", as the CLI's JSON gives them. */
   findings: string[];
   output: string;
+  /** The lines the read-only "fixed module" view draws (all of them, for a short module). */
+  fixedLines: string[];
   diff: string;
   status: string;
   settingsStatus: string;
@@ -94,6 +96,7 @@ export async function results(page: Page): Promise<PageResults> {
       (item) => `${item.dataset.line}:${item.dataset.column}: ${item.dataset.rule} ${item.querySelector(".message")!.textContent!.trim()}`,
     ),
     output: document.getElementById("output")!.textContent!,
+    fixedLines: [...document.querySelectorAll("#fixed .cm-line")].map((line) => line.textContent!),
     diff: document.getElementById("diff")!.textContent!,
     status: document.getElementById("status")!.textContent!,
     settingsStatus: document.getElementById("settings-status")!.textContent!,

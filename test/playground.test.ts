@@ -159,6 +159,23 @@ describe.skipIf(!CHROMIUM)("the playground in Chromium", () => {
     await damaged.close();
   });
 
+  it("keeps a CRLF module's line ends through typing, in the editor and in the fixed view", async () => {
+    const page = await freshPage();
+    const code = (FLASK + START).replace(/\n/g, "\r\n");
+    await fill(page, "code", code);
+    await page.click("#code .cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("x = 1\n");
+    await settled(page);
+    const shown = await results(page);
+    const expected = cliOn(`${code}x = 1\r\n`);
+    expect(shown.findings).toEqual(expected.findings);
+    expect(shown.diff).toBe(expected.patch);
+    expect(shown.output).toBe(`${FLASK}if __name__ == "__main__":\n    ${START}x = 1\n`.replace(/\n/g, "\r\n"));
+    expect(shown.fixedLines).toEqual(shown.output.split("\r\n"));
+    await page.close();
+  });
+
   it("keeps working offline once loaded", async () => {
     const context = await playground.browser.newContext();
     const page = await context.newPage();

@@ -8,6 +8,7 @@ import { topLevelStatements } from "../src/python/import-time.js";
 import type { Transform } from "../src/types.js";
 import { clearOf, differenceAfterGuarding } from "../src/engine/verify.js";
 import { scanPosition } from "../src/line-index.js";
+import { changeBetween } from "../src/engine/text-change.js";
 
 const INPUT = 'import flask\napp = flask.Flask(__name__)\nHELP = """\n  usage\n"""\napp.run()  # serve\n';
 
@@ -26,11 +27,7 @@ async function difference(input: string, output: string, guardedIndexes: number[
   let unchanged: ((node: Node) => boolean) | undefined;
   if (mode === "a fresh parse") after = parseText(parser, output);
   else {
-    let start = 0;
-    while (start < Math.min(input.length, output.length) && input[start] === output[start]) start++;
-    let tail = 0;
-    while (tail < Math.min(input.length, output.length) - start && input[input.length - 1 - tail] === output[output.length - 1 - tail]) tail++;
-    const edit = { start, end: input.length - tail, text: output.slice(start, output.length - tail) };
+    const edit = changeBetween(input, output);
     const point = (text: string, offset: number) => {
       const { line, column } = scanPosition(text, offset);
       return { row: line, column };
