@@ -53,6 +53,17 @@ The fix is unsafe: it moves the whole top-level statement under \`${GUARD}\`, so
 other statements (an \`except\` handler, a loop's other work) stop running on import too. It is
 applied only with \`--unsafe-fixes\`, and always shown.
 
+## What counts as a guard
+A block runs only as a script when its test is \`__name__ == "__main__"\` (either way round,
+in parentheses or not), the multiprocessing idiom \`__name__ in ("__main__", "__mp_main__")\`, or
+either of them joined to another test by \`and\`: an \`if\` body or an \`elif\` body alike. A start
+there is not a finding, whatever the \`if\` holds besides.
+
+A block that runs only on import — the \`else\` (or a later \`elif\`) of \`if __name__ ==
+"__main__":\`, or the body of \`if __name__ != "__main__":\` — is reported, without a fix: moved
+under the guard, the start would never run, which changes what the module does instead of when.
+The author decides: remove the start, or start the server from the script's own code.
+
 ## References
 - [Python: \`__main__\` — top-level code environment](https://docs.python.org/3/library/__main__.html)
 - [CWE-668: Exposure of Resource to Wrong Sphere](https://cwe.mitre.org/data/definitions/668.html)
@@ -70,10 +81,23 @@ function check(context: TransformContext): Detection[] {
     if (!direct && !indirect) continue;
     const outer = topLevelAncestor(statement);
     const what = direct ? `\`${direct.call}\` starts ${direct.server}` : `\`${call.childForFieldName("function")!.text}()\` starts ${indirect!.start.server}`;
+    const reason = direct ? direct.reason : indirect!.explanation;
+    const importOnly = analysis.importOnlyClause(statement);
+    if (importOnly) {
+      // Guarding it would not stop an import from starting the server: it would stop the start from ever running.
+      const header = importOnly.text.split("\n")[0]!.replace(/\s*#.*$/, "").trim();
+      detections.push({
+        rule: MG002.code,
+        message: `${what} on import: it is under \`${header}\` (line ${importOnly.startPosition.row + 1}), which runs only when this module is imported; remove the start, or start the server from the code that runs as a script`,
+        reason: `${reason}; no automatic fix: moved under \`${GUARD}\` it would never run`,
+        node: statement,
+      });
+      continue;
+    }
     detections.push({
       rule: MG002.code,
       message: `${what} on import: it is inside a top-level \`${outer.type.replace(/_statement$/, "")}\` block that runs whenever this module is imported; move the block under \`${GUARD}\``,
-      reason: direct ? direct.reason : indirect!.explanation,
+      reason,
       node: statement,
       fix: { applicability: "unsafe", statement: outer },
     });

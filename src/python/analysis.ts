@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog.js";
 import type { TransformContext } from "../types.js";
 import { bindingOf } from "./applications.js";
 import { functionStatements, importTimeStatements, topLevelStatements } from "./import-time.js";
-import { scriptOnlyBody } from "./main-guard.js";
+import { branchesOf, scriptOnlyBlocks } from "./main-guard.js";
 import { collectScope, type ModuleScope } from "./module-scope.js";
 import { serverStart, type ServerStart } from "./server-starts.js";
 
@@ -23,6 +23,8 @@ export class ModuleAnalysis {
   /** The module body's statements, and every statement that runs at import time (computed once). */
   readonly topLevel: Node[];
   readonly importTime: Node[];
+  /** The import-time statements that run only on import (under the `else` of a main guard, say). */
+  readonly importOnly: ReadonlySet<Node>;
   /** Each statement's bare call, asked for by every transform (each question costs a WASM call). */
   private readonly bareCalls = new Map<Node, Node | undefined>();
   /** Module functions by name, each name's definitions in order, found on first use: most files never call one at import time. */
@@ -35,7 +37,9 @@ export class ModuleAnalysis {
     this.root = root;
     this.catalog = catalog;
     this.topLevel = topLevelStatements(root);
-    this.importTime = importTimeStatements(this.topLevel);
+    const running = importTimeStatements(this.topLevel);
+    this.importTime = running.statements;
+    this.importOnly = running.importOnly;
     this.scope = collectScope(this.importTime);
   }
 
@@ -65,6 +69,21 @@ export class ModuleAnalysis {
   callOf(statement: Node): Node | undefined {
     if (!this.bareCalls.has(statement)) this.bareCalls.set(statement, bareCall(statement));
     return this.bareCalls.get(statement);
+  }
+
+  /**
+   * For a statement that runs only on import (`importOnly`), the clause that makes it so: the
+   * `else:` or `elif` of a main guard, or an `if __name__ != "__main__":`.
+   */
+  importOnlyClause(statement: Node): Node | undefined {
+    if (!this.importOnly.has(statement)) return undefined;
+    for (let block = statement.parent; block; block = block.parent?.parent ?? null) {
+      if (block.type !== "block") continue;
+      const clause = block.parent;
+      const ifStatement = clause?.type === "if_statement" ? clause : clause?.type === "elif_clause" || clause?.type === "else_clause" ? clause.parent : null;
+      if (ifStatement && branchesOf(ifStatement).some((branch) => branch.block.id === block.id && branch.runs === "import-only")) return clause!;
+    }
+    return undefined;
   }
 
   /** The import-time statements nested in a top-level block (the top-level ones are `topLevel`). */
@@ -189,10 +208,7 @@ function callsIn(body: Node | null): Node[] {
     for (;;) {
       const type = cursor.nodeType;
       if (type === "call") calls.push(cursor.currentNode);
-      if (type === "if_statement") {
-        const guarded = scriptOnlyBody(cursor.currentNode);
-        if (guarded) scriptOnly.add(guarded.startIndex);
-      }
+      if (type === "if_statement") for (const block of scriptOnlyBlocks(cursor.currentNode)) scriptOnly.add(block.startIndex);
       const opaque =
         type === "function_definition" || type === "class_definition" || type === "lambda" || (type === "block" && scriptOnly.has(cursor.startIndex));
       if (!opaque && cursor.gotoFirstChild()) {

@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import type { ModuleAnalysis } from "./analysis.js";
-import { scriptOnlyBody } from "./main-guard.js";
+import { scriptOnlyBlocks } from "./main-guard.js";
 
 /** When a call runs, as far as importing the module is concerned. */
 export type CallContext =
@@ -34,8 +34,8 @@ export function moduleFunction(node: Node): Node | undefined {
 function scriptOnlyCalls(analysis: ModuleAnalysis): Array<{ line: number; calls: Node[] }> {
   const guards: Array<{ line: number; calls: Node[] }> = [];
   for (const statement of analysis.topLevel) {
-    const body = scriptOnlyBody(statement);
-    if (body) guards.push({ line: statement.startPosition.row + 1, calls: body.descendantsOfType("call").filter((call): call is Node => call !== null) });
+    const blocks = scriptOnlyBlocks(statement);
+    if (blocks.length > 0) guards.push({ line: statement.startPosition.row + 1, calls: blocks.flatMap((block) => block.descendantsOfType("call").filter((call): call is Node => call !== null)) });
   }
   return guards;
 }
@@ -49,7 +49,8 @@ export function callContext(call: Node, analysis: ModuleAnalysis): CallContext {
   let innermost: Node | undefined;
   let child = call;
   for (let current = call.parent; current; child = current, current = current.parent) {
-    if (current.type === "if_statement" && scriptOnlyBody(current)?.id === child.id) return { kind: "script-only", line: current.startPosition.row + 1 };
+    const ifStatement = current.type === "if_statement" ? current : current.type === "elif_clause" || current.type === "else_clause" ? current.parent : null;
+    if (child.type === "block" && ifStatement && scriptOnlyBlocks(ifStatement).some((block) => block.id === child.id)) return { kind: "script-only", line: current.startPosition.row + 1 };
     if (!innermost && FUNCTIONS.has(current.type)) innermost = current;
   }
   if (!innermost) return { kind: "import-time" };
