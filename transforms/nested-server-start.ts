@@ -4,7 +4,7 @@
  * A server start inside a top-level `try`/`with`/`if`/`for`/`while`: it still runs on import. The
  * fix guards the whole top-level statement, which moves its other statements too: unsafe.
  */
-import { GUARD } from "../src/python/main-guard.js";
+import { comparesNameWithOtherString, GUARD } from "../src/python/main-guard.js";
 import { analysisOf, topLevelAncestor } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
@@ -64,6 +64,10 @@ A block that runs only on import — the \`else\` (or a later \`elif\`) of \`if 
 under the guard, the start would never run, which changes what the module does instead of when.
 The author decides: remove the start, or start the server from the script's own code.
 
+\`if __name__ == "main":\` (or any name but \`"__main__"\`) is read the same way: it is true only
+when the module is imported under that name, never as a script, so a start under it is reported
+without a fix, and the message asks whether \`"__main__"\` was meant.
+
 ## References
 - [Python: \`__main__\` — top-level code environment](https://docs.python.org/3/library/__main__.html)
 - [CWE-668: Exposure of Resource to Wrong Sphere](https://cwe.mitre.org/data/definitions/668.html)
@@ -88,7 +92,7 @@ function check(context: TransformContext): Detection[] {
       const header = importOnly.text.split("\n")[0]!.replace(/\s*#.*$/, "").trim();
       detections.push({
         rule: MG002.code,
-        message: `${what} on import: it is under \`${header}\` (line ${importOnly.startPosition.row + 1}), which runs only when this module is imported; remove the start, or start the server from the code that runs as a script`,
+        message: `${what} on import: it is under \`${header}\` (line ${importOnly.startPosition.row + 1}), which runs only when this module is imported; ${comparesNameWithOtherString(importOnly) ? 'if it was meant as the main guard, compare `__name__` with "__main__"' : "remove the start, or start the server from the code that runs as a script"}`,
         reason: `${reason}; no automatic fix: moved under \`${GUARD}\` it would never run`,
         node: statement,
       });

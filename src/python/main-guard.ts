@@ -59,6 +59,21 @@ function isNotMainComparison(node: Node): boolean {
   return (isName(a) && isMainString(b)) || (isName(b) && isMainString(a));
 }
 
+/** A clause's test `__name__ == "<a string>"` for a string that is not a script's name: a module's name, or a typo of `"__main__"`. */
+export function comparesNameWithOtherString(clause: Node): boolean {
+  const condition = clause.type === "if_statement" || clause.type === "elif_clause" ? clause.childForFieldName("condition") : null;
+  return condition !== null && isNameComparedWithOtherString(unparenthesize(condition));
+}
+
+function isNameComparedWithOtherString(node: Node): boolean {
+  if (node.type !== "comparison_operator" || node.childCount !== 3 || node.child(1)!.type !== "==") return false;
+  const a = unparenthesize(node.child(0)!);
+  const b = unparenthesize(node.child(2)!);
+  const isName = (n: Node) => n.type === "identifier" && n.text === "__name__";
+  const other = isName(a) ? b : isName(b) ? a : undefined;
+  return other !== undefined && other.type === "string" && !isMainString(other) && !/__mp_main__/.test(other.text) && !other.descendantsOfType("interpolation").length;
+}
+
 /**
  * What a condition says about how the module runs: `implies` what its being true means ("main":
  * only as a script; "import": only when imported), and `exact` when its being false means the
@@ -73,6 +88,9 @@ function nameTest(expression: Node): NameTest | undefined {
   const node = unparenthesize(expression);
   if (isMainComparison(node) || isMainMembership(node)) return { implies: "main", exact: true };
   if (isNotMainComparison(node)) return { implies: "import", exact: true };
+  // `__name__ == "main"` (a typo of the guard, often): true only when the module is imported
+  // under that name, never when it runs as a script.
+  if (isNameComparedWithOtherString(node)) return { implies: "import", exact: false };
   if (node.type === "not_operator") {
     const inner = nameTest(node.childForFieldName("argument")!);
     return inner?.exact ? { implies: inner.implies === "main" ? "import" : "main", exact: true } : undefined;
