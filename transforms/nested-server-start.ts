@@ -7,6 +7,7 @@
 import { comparesNameWithOtherString, GUARD } from "../src/python/main-guard.js";
 import { analysisOf, topLevelAncestor } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
+import type { Node } from "web-tree-sitter";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
 export const MG002: RuleDoc = {
@@ -64,6 +65,11 @@ A block that runs only on import — the \`else\` (or a later \`elif\`) of \`if 
 under the guard, the start would never run, which changes what the module does instead of when.
 The author decides: remove the start, or start the server from the script's own code.
 
+A class body runs when the class is defined, so a start written in it (not in a method) runs on
+import too. It is reported without a fix: guarding the whole class would take the class out of the
+module on import. (A guard inside the class body is read like any other: \`__name__\` there is the
+module's.)
+
 \`if __name__ == "main":\` (or any name but \`"__main__"\`) is read the same way: it is true only
 when the module is imported under that name, never as a script, so a start under it is reported
 without a fix, and the message asks whether \`"__main__"\` was meant.
@@ -106,7 +112,26 @@ function check(context: TransformContext): Detection[] {
       fix: { applicability: "unsafe", statement: outer },
     });
   }
+  for (const statement of analysis.classBodies()) {
+    const call = analysis.callOf(statement);
+    const start = call && analysis.serverStart(call);
+    if (!start) continue;
+    const owner = enclosingClass(statement);
+    detections.push({
+      rule: MG002.code,
+      message: `\`${start.call}\` starts ${start.server} on import: it is in the body of class \`${owner.name}\` (line ${owner.line}), which runs whenever this module is imported; move the start out of the class, under \`${GUARD}\``,
+      reason: `${start.reason}; no automatic fix: guarding the class would take it out of the module on import`,
+      node: statement,
+    });
+  }
   return detections;
+}
+
+/** The class whose body holds `statement` directly (through blocks, not a function). */
+function enclosingClass(statement: Node): { name: string; line: number } {
+  let current = statement.parent;
+  while (current && current.type !== "class_definition") current = current.parent;
+  return { name: current?.childForFieldName("name")?.text ?? "?", line: (current?.startPosition.row ?? 0) + 1 };
 }
 
 export const nestedServerStart: Transform = {

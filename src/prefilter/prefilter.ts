@@ -87,6 +87,40 @@ function chunksMatching(pattern: RegExp, code: string, all: readonly Chunk[]): S
   return found;
 }
 
+/** Whether a match of `pattern` lies in a class chunk's body, outside its methods (see `outsideDefinitions`). */
+function callsInClassBodies(pattern: RegExp, code: string, all: readonly Chunk[]): boolean {
+  let i = 0;
+  for (const match of code.matchAll(pattern)) {
+    while (i < all.length && all[i]!.end <= match.index) i++;
+    const chunk = all[i];
+    if (chunk?.kind === "class" && chunk.start <= match.index && outsideDefinitions(code, chunk.start, match.index)) return true;
+  }
+  return false;
+}
+
+const INDENT = /^[ \t]*/;
+const DEFINITION = /^[ \t]*(?:async[ \t]+def|def)\b/;
+
+/**
+ * Whether the line holding `at` is in no `def` between it and the class at `start`: each line
+ * above it indented less than everything below it so far opens a block that holds it, and none of
+ * them may be a `def`. (A continuation line read as such a line can only keep a file in.)
+ */
+function outsideDefinitions(code: string, start: number, at: number): boolean {
+  let lineStart = code.lastIndexOf("\n", at - 1) + 1;
+  let indent = INDENT.exec(code.slice(lineStart, at))![0].length;
+  while (lineStart > start && indent > 0) {
+    const end = lineStart - 1;
+    lineStart = Math.max(code.lastIndexOf("\n", end - 1) + 1, start);
+    const line = code.slice(lineStart, end);
+    const width = INDENT.exec(line)![0].length;
+    if (width === line.trimEnd().length || width >= indent) continue;
+    if (DEFINITION.test(line)) return false;
+    indent = width;
+  }
+  return true;
+}
+
 /** Calls of the names `words` matches (a global regex): a name followed by `(`, across white space,
  * line breaks and backslashes (comments are blank already), and not the name of a `def`. Only a
  * call starts a server, directly or through a module function. */
@@ -111,8 +145,9 @@ function importTimeStart(code: string, text: string, catalog: Catalog): boolean 
   const all = chunks(code, text);
   const holding = chunksMatching(needle, code, all);
   if ([...holding].some((chunk) => chunk.kind === "statement")) return true;
-  // Module functions that may start a server, closed over calls between them. A class body runs on
-  // import too, but the rules look for starts in module code and module functions only.
+  // A class body runs on import too: a start written in it, not in one of its methods.
+  if ([...holding].some((chunk) => chunk.kind === "class") && callsInClassBodies(needle, code, all)) return true;
+  // Module functions that may start a server, closed over calls between them.
   const functions = all.filter((chunk) => chunk.kind === "function" && chunk.name !== undefined);
   // One pass over the code per set of names: the chunks that call one of them.
   let asked: RegExp | undefined;

@@ -2,7 +2,7 @@ import type { Node } from "web-tree-sitter";
 import type { Catalog } from "../catalog.js";
 import type { TransformContext } from "../types.js";
 import { bindingOf } from "./applications.js";
-import { functionStatements, importTimeStatements, topLevelStatements } from "./import-time.js";
+import { classBodyStatements, functionStatements, importTimeStatements, topLevelStatements } from "./import-time.js";
 import { branchesOf, scriptOnlyBlocks } from "./main-guard.js";
 import { collectScope, type ModuleScope } from "./module-scope.js";
 import { serverStart, type ServerStart } from "./server-starts.js";
@@ -32,6 +32,7 @@ export class ModuleAnalysis {
   private readonly functionScopes = new Map<number, ModuleScope>();
   /** Answers of `startingFunction`, per definition (its start offset) and the moment of the call (see `functionNamed`). */
   private starting: Map<string, StartingFunction | null> | undefined;
+  private classStatements: Node[] | undefined;
 
   constructor(root: Node, catalog: Catalog) {
     this.root = root;
@@ -84,6 +85,11 @@ export class ModuleAnalysis {
       if (ifStatement && branchesOf(ifStatement).some((branch) => branch.block.id === block.id && branch.runs === "import-only")) return clause!;
     }
     return undefined;
+  }
+
+  /** The statements of the class bodies that run on import (see `classBodyStatements`), found on first use. */
+  classBodies(): Node[] {
+    return (this.classStatements ??= classBodyStatements(this.importTime));
   }
 
   /** The import-time statements nested in a top-level block (the top-level ones are `topLevel`). */

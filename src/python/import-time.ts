@@ -77,6 +77,27 @@ export function importTimeStatements(topLevel: Node[]): RunningStatements {
   return flatten(topLevel, true);
 }
 
+/**
+ * The statements of the bodies of the classes `statements` define, nested classes' included, with
+ * what their blocks run (not their methods, nor blocks that run only as a script): a class body
+ * runs when its definition does. Their bindings are the class's, not the module's.
+ */
+export function classBodyStatements(statements: readonly Node[]): Node[] {
+  const found: Node[] = [];
+  const visit = (list: readonly Node[]) => {
+    for (const statement of list) {
+      const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+      const body = definition?.type === "class_definition" ? definition.childForFieldName("body") : null;
+      if (!body) continue;
+      const inner = flatten(statementsOf(body), true).statements;
+      found.push(...inner);
+      visit(inner);
+    }
+  };
+  visit(statements);
+  return found;
+}
+
 /** The statements a function's body runs (nested functions and classes excluded). */
 export function functionStatements(definition: Node): Node[] {
   const body = definition.childForFieldName("body");
