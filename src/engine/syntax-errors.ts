@@ -29,7 +29,7 @@ export function firstSyntaxProblem(source: string, root: Node, logical = readLog
   const at = (offset: number, message: string) => ({ ...new LineIndex(source).position(offset), message });
   const indentation = logical.indentationError;
   const token = logical.tokenError && at(logical.tokenError.offset, logical.tokenError.message);
-  const grammar = earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token);
+  const grammar = earlier(earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token), firstPython2Syntax(source, root));
   const first = explained(indentation, grammar, logical);
   if (first) return first;
   let misplaced: SyntaxProblem | undefined;
@@ -108,6 +108,45 @@ function firstJoinedLine(logical: LogicalLines, starts: readonly number[]): numb
 /** The 1-based position of the first ERROR or MISSING node. Cheap when there is none. */
 export function firstSyntaxError(root: Node): SyntaxProblem | undefined {
   return root.hasError ? firstErrorNode(root) : undefined;
+}
+
+/** `print` or `exec` not followed by `(`: perhaps a Python 2 statement. */
+const PYTHON2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/g;
+
+/**
+ * Python 2 syntax the grammar still reads and Python 3 rejects: `print "x"` and `exec code` as
+ * statements (not `print >>f, x`, which Python 3 reads as an expression), backquotes, and `<>`.
+ * The text says where each may be; the tree, asked at those offsets only, says whether it is.
+ */
+function firstPython2Syntax(source: string, root: Node): SyntaxProblem | undefined {
+  const tick = firstToken(source, root, "`", (node) => node.type === "string_start" && node.text === "`");
+  const diamond = firstToken(source, root, "<>", (node) => node.type === "<>");
+  let statement: { keyword: Node; argument: number } | undefined;
+  for (const match of source.matchAll(PYTHON2_STATEMENT)) {
+    const keyword = root.descendantForIndex(match.index, match.index + match[0].length);
+    const parent = keyword?.parent;
+    if (keyword?.type !== match[0] || !parent || parent.startIndex !== keyword.startIndex) continue;
+    if ((parent.type === "print_statement" && !parent.children.some((child) => child?.type === "chevron")) || parent.type === "exec_statement") {
+      statement = { keyword, argument: keyword.nextSibling?.startIndex ?? keyword.endIndex };
+      break;
+    }
+  }
+  // Python's tokenizer refuses a backquote before its parser can say what the statement lacks.
+  const missing = statement && !(tick && tick.startIndex <= statement.argument) ? statement.keyword : undefined;
+  const word = missing?.type;
+  return earlier(
+    earlier(tick && atNode(tick, "invalid syntax"), diamond && atNode(diamond, "invalid syntax")),
+    missing && atNode(missing, `Missing parentheses in call to '${word}'. Did you mean ${word}(...)?`),
+  );
+}
+
+/** The first occurrence of `text` in the source that the tree reads as the token `isIt` describes. */
+function firstToken(source: string, root: Node, text: string, isIt: (node: Node) => boolean): Node | undefined {
+  for (let at = source.indexOf(text); at !== -1; at = source.indexOf(text, at + text.length)) {
+    const node = root.descendantForIndex(at, at + text.length);
+    if (node && isIt(node)) return node;
+  }
+  return undefined;
 }
 
 const SCOPES = new Set(["function_definition", "class_definition"]);
