@@ -19,6 +19,10 @@ export interface AppFramework {
   hostPosition?: number;
   /** Whether `debug=True` serves Werkzeug's interactive debugger (MG101). */
   werkzeugDebugger?: boolean;
+  /** How its start reads in the documentation, when it is not `X.method(...)` on an application. */
+  example?: string;
+  /** What its start starts, in messages, when it is not "the <name> development server". */
+  server?: string;
 }
 
 /** A function whose call starts a blocking server. */
@@ -48,6 +52,35 @@ export const APP_FRAMEWORKS: readonly AppFramework[] = [
     appNames: ["socketio", "socket_io", "sio"],
     hostPosition: 1,
     werkzeugDebugger: true,
+    example: "socketio.run(app)",
+  },
+  { name: "Japronto", package: "japronto", appClasses: ["japronto.Application", "japronto.app.Application"], serverMethods: ["run"], appNames: APP, server: "the Japronto server" },
+  {
+    name: "Gradio",
+    package: "gradio",
+    appClasses: ["gradio.Blocks", "gradio.Interface", "gradio.ChatInterface", "gradio.TabbedInterface"],
+    serverMethods: ["launch"],
+    appNames: ["demo", "iface", "interface"],
+    example: "demo.launch()",
+    server: "the Gradio server",
+  },
+  {
+    name: "gevent",
+    package: "gevent",
+    appClasses: ["gevent.pywsgi.WSGIServer", "gevent.wsgi.WSGIServer"],
+    serverMethods: ["serve_forever"],
+    appNames: ["http_server", "server"],
+    example: "WSGIServer(...).serve_forever()",
+    server: "gevent's WSGI server",
+  },
+  {
+    name: "wsgiref",
+    package: "wsgiref",
+    appClasses: ["wsgiref.simple_server.make_server", "wsgiref.simple_server.WSGIServer"],
+    serverMethods: ["serve_forever"],
+    appNames: ["httpd", "server"],
+    example: "make_server(...).serve_forever()",
+    server: "wsgiref's development server",
   },
 ];
 
@@ -58,6 +91,11 @@ export const SERVER_FUNCTIONS: readonly ServerFunction[] = [
   { qualified: "werkzeug.serving.run_simple", server: "Werkzeug", hostPosition: 0, debugKeyword: "use_debugger" },
   { qualified: "werkzeug.run_simple", server: "Werkzeug", hostPosition: 0, debugKeyword: "use_debugger" },
   { qualified: "bottle.run", server: "Bottle" },
+  { qualified: "cherrypy.quickstart", server: "CherryPy" },
+  { qualified: "eventlet.wsgi.server", server: "eventlet" },
+  { qualified: "meinheld.server.run", server: "meinheld" },
+  { qualified: "bjoern.run", server: "bjoern" },
+  { qualified: "panel.serve", server: "Panel" },
 ];
 
 /** Functions whose call returns an application, whatever module they come from. */
@@ -70,6 +108,8 @@ export const APP_FACTORY_NAMES: readonly string[] = ["create_app", "make_app"];
 export const NOT_PROJECT_PACKAGES: readonly string[] = [
   ...APP_FRAMEWORKS.map((framework) => framework.package),
   "celery", "django", "fastapi", "starlette", "tornado", "typer", "click", "kivy", "textual", "werkzeug",
+  // GUI toolkits whose `app` module runs an event loop, not a web server.
+  "vispy", "pyglet", "glumpy",
 ];
 
 /** The catalog in force for a run: the rows above plus the project's configuration. */
@@ -129,7 +169,7 @@ export function recognisedStarts(): string {
   const extra = byName.flatMap((framework) => framework.serverMethods.filter((method) => method !== "run").map((method) => `${framework.name}'s \`X.${method}(...)\``));
   const parts = [
     `\`X.run(...)\` on ${/^[AEIOU]/.test(byName[0]!.name) ? "an" : "a"} ${listed(byName.map((framework) => framework.name))} application${extra.length ? ` (and ${listed(extra, "and")})` : ""}`,
-    ...byObject.map((framework) => `\`${framework.appNames[0]}.${framework.serverMethods[0]}(app)\` on a ${framework.name} object`),
+    ...byObject.map((framework) => `\`${framework.example}\` (${framework.name})`),
     ...SERVER_FUNCTIONS.map((fn) => `\`${fn.qualified}\``),
   ];
   return `Recognised: ${listed(parts, "and")}, through any import alias.`;
@@ -145,9 +185,8 @@ export function debuggerStarts(): string {
 /** The README's table of what is recognised: one row per framework, one per server package. */
 export function catalogTable(): string {
   const rows = APP_FRAMEWORKS.map((framework) => {
-    const calls = framework.serverMethods.map((method) => (framework.appNames === APP ? `\`X.${method}(...)\`` : `\`${framework.appNames[0]}.${method}(app, ...)\``));
-    const on = framework.appNames === APP ? "on an application" : `on a \`${framework.appClasses[0]!.split(".").pop()}(...)\` object`;
-    return `| ${framework.name} | ${calls.join(", ")} ${on} |`;
+    if (framework.appNames !== APP) return `| ${framework.name} | \`${framework.example}\`, on the object or a name bound to it |`;
+    return `| ${framework.name} | ${framework.serverMethods.map((method) => `\`X.${method}(...)\``).join(", ")} on an application |`;
   });
   const servers = new Map<string, string[]>();
   for (const fn of SERVER_FUNCTIONS) servers.set(fn.server, [...(servers.get(fn.server) ?? []), `\`${fn.qualified}(...)\``]);

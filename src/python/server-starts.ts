@@ -52,7 +52,7 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
   if (frameworks.length === 0) return undefined;
   return {
     call: `${shortText(receiver)}.${lastName}(...)`,
-    server: frameworks.length === 1 ? `the ${frameworks[0]!.name} development server` : "a development server",
+    server: frameworks.length === 1 ? (frameworks[0]!.server ?? `the ${frameworks[0]!.name} development server`) : "a development server",
     reason: application.reason,
     hostPosition: frameworks[0]!.hostPosition,
     debugKeyword: frameworks.some((framework) => framework.werkzeugDebugger) ? "debug" : undefined,

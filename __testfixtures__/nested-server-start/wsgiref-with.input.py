@@ -1,0 +1,7 @@
+from wsgiref.simple_server import make_server
+
+from app import application
+
+with make_server("", 8000, application) as httpd:
+    print("Serving on port 8000...")
+    httpd.serve_forever()

@@ -1,0 +1,10 @@
+import cherrypy
+
+
+class Root:
+    @cherrypy.expose
+    def index(self):
+        return "Hello"
+
+
+cherrypy.quickstart(Root(), "/")

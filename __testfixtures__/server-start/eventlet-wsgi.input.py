@@ -1,0 +1,10 @@
+import eventlet
+from eventlet import wsgi
+
+
+def hello(env, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"Hello, World!\r\n"]
+
+
+wsgi.server(eventlet.listen(("", 8090)), hello)

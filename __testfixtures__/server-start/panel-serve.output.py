@@ -1,0 +1,7 @@
+import panel as pn
+
+slider = pn.widgets.IntSlider(name="n", start=0, end=10)
+dashboard = pn.Column(slider, pn.bind(lambda n: n * n, slider))
+
+if __name__ == "__main__":
+    pn.serve(dashboard, port=5006)
