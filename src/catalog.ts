@@ -93,7 +93,6 @@ export const SERVER_FUNCTIONS: readonly ServerFunction[] = [
   { qualified: "bottle.run", server: "Bottle" },
   { qualified: "cherrypy.quickstart", server: "CherryPy" },
   { qualified: "eventlet.wsgi.server", server: "eventlet" },
-  { qualified: "meinheld.server.run", server: "meinheld" },
   { qualified: "bjoern.run", server: "bjoern" },
   { qualified: "panel.serve", server: "Panel" },
 ];
