@@ -68,6 +68,11 @@ const REASONS: Array<[string, () => Promise<string> | string, string]> = [
   ["an unexpected indent", () => engineReason(`${FLASK} app.run()\n`), "skipped: syntax error on line 4, column 1: unexpected indent"],
   ["a dedent to no level", () => engineReason(`${FLASK}if app:\n    x = 1\n  app.run()\n`), "skipped: syntax error on line 6, column 12: unindent does not match any outer indentation level"],
   ["tabs and spaces", () => engineReason(`${FLASK}if app:\n        x = 1\n\tapp.run()\n`), "skipped: syntax error on line 6, column 1: inconsistent use of tabs and spaces in indentation"],
+  [
+    "a dedent that matches no level, after a decorator",
+    () => engineReason(`${FLASK}class Root:\n     @staticmethod\n    def f():\n        pass\napp.run()\n`),
+    "skipped: syntax error on line 6, column 13: unindent does not match any outer indentation level",
+  ],
   ["an empty block", () => engineReason(`${FLASK}if app:\napp.run()\n`), "skipped: syntax error on line 5, column 1: expected an indented block after line 4"],
   ["lines the grammar joins", () => engineReason(`${FLASK}(data):\n    print(data)\napp.run()\n`), "skipped: syntax error on line 4, column 1: invalid syntax"],
   ["a misplaced return", () => engineReason(`${FLASK}return app\napp.run()\n`), "skipped: syntax error on line 4, column 1: 'return' outside function"],

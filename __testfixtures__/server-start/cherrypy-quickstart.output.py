@@ -2,9 +2,10 @@ import cherrypy
 
 
 class Root:
-    @cherrypy.expose
     def index(self):
         return "Hello"
+
+    index.exposed = True
 
 
 if __name__ == "__main__":

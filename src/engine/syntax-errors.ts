@@ -191,7 +191,12 @@ function firstErrorNode(root: Node): SyntaxProblem {
   try {
     for (;;) {
       const node = cursor.currentNode;
-      if (node.isError || node.isMissing) return { ...position(node), lastLine: node.endPosition.row + 1 };
+      if (node.isError || node.isMissing) {
+        // Decorators alone are not wrong: what follows them is, so Python stops on the next line
+        // (where an indentation error, say, is what it reports).
+        const decorators = node.namedChildCount > 0 && node.namedChildren.every((child) => child?.type === "decorator");
+        return { ...position(node), lastLine: node.endPosition.row + (decorators ? 2 : 1) };
+      }
       // Descend only into subtrees that hold the error.
       if (node.hasError && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
