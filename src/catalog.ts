@@ -23,6 +23,12 @@ export interface AppFramework {
   example?: string;
   /** What its start starts, in messages, when it is not "the <name> development server". */
   server?: string;
+  /**
+   * Its `appNames` count only in a file that imports `package` (never as names imported from the
+   * project): common words such as `server` or `demo` would otherwise let the prefilter read
+   * far more files, and the package's name is in every file that can use it.
+   */
+  namesNeedImport?: boolean;
 }
 
 /** A function whose call starts a blocking server. */
@@ -56,21 +62,13 @@ export const APP_FRAMEWORKS: readonly AppFramework[] = [
   },
   { name: "Japronto", package: "japronto", appClasses: ["japronto.Application", "japronto.app.Application"], serverMethods: ["run"], appNames: APP, server: "the Japronto server" },
   {
-    name: "Gradio",
-    package: "gradio",
-    appClasses: ["gradio.Blocks", "gradio.Interface", "gradio.ChatInterface", "gradio.TabbedInterface"],
-    serverMethods: ["launch"],
-    appNames: ["demo", "iface", "interface"],
-    example: "demo.launch()",
-    server: "the Gradio server",
-  },
-  {
     name: "gevent",
     package: "gevent",
     appClasses: ["gevent.pywsgi.WSGIServer", "gevent.wsgi.WSGIServer"],
     serverMethods: ["serve_forever"],
     appNames: ["http_server", "server"],
     example: "WSGIServer(...).serve_forever()",
+    namesNeedImport: true,
     server: "gevent's WSGI server",
   },
   {
@@ -80,6 +78,7 @@ export const APP_FRAMEWORKS: readonly AppFramework[] = [
     serverMethods: ["serve_forever"],
     appNames: ["httpd", "server"],
     example: "make_server(...).serve_forever()",
+    namesNeedImport: true,
     server: "wsgiref's development server",
   },
 ];
@@ -145,7 +144,7 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     ...serverFunctions.map((fn) => fn.qualified.split(".").pop()!),
   ]);
   const receiverWords = new Set([
-    ...frameworks.flatMap((framework) => [framework.package, ...framework.appNames]),
+    ...frameworks.flatMap((framework) => [framework.package, ...(framework.namesNeedImport ? [] : framework.appNames)]),
     ...serverFunctions.map((fn) => fn.qualified.split(".")[0]!),
     ...APP_FACTORY_NAMES,
   ]);

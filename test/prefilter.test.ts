@@ -86,6 +86,15 @@ describe("the prefilter", () => {
     expect(keep(`${flask}def go(\n    port: int,\n) -> None:\n    app.run(port=port)\n\n\ngo(\n    5000\n)\n`)).toBe(true);
   });
 
+  it("keeps a start in a class body, not one in a method (a long signature's closing line included)", () => {
+    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
+    const flask = "from flask import Flask\napp = Flask(__name__)\n\n";
+    expect(keep(`${flask}class Server:\n    port = 8000\n    app.run(port=port)\n`)).toBe(true);
+    expect(keep(`${flask}class Server:\n    if DEBUG:\n        app.run()\n`)).toBe(true);
+    expect(keep(`${flask}class Server:\n    def start(self):\n        app.run()\n`)).toBe(false);
+    expect(keep(`${flask}class Server:\n    def start(\n        self,\n        port: int,\n    ) -> None:\n        app.run(port=port)\n`)).toBe(false);
+  });
+
   it("keeps a file for MG101 only with the debugger turned on in code", () => {
     const keep = (text: string) => TRANSFORMS.find((t) => t.name === "exposed-debugger")!.mayMatch(RawText.of(text), DEFAULT_CATALOG);
     const flask = "import flask\napp = flask.Flask(__name__)\n";

@@ -6,6 +6,7 @@
  */
 import { comparesNameWithOtherString, GUARD } from "../src/python/main-guard.js";
 import { analysisOf, topLevelAncestor } from "../src/python/analysis.js";
+import { catalogWords } from "../src/prefilter/catalog-words.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Node } from "web-tree-sitter";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
@@ -112,7 +113,10 @@ function check(context: TransformContext): Detection[] {
       fix: { applicability: "unsafe", statement: outer },
     });
   }
-  for (const statement of analysis.classBodies()) {
+  // Only classes whose text names a server start are walked: a big module's classes are many.
+  const { needle } = catalogWords(context.catalog);
+  for (const statement of analysis.classBodies((definition) => needle.test(definition.text))) {
+    if (statement.type !== "expression_statement") continue;
     const call = analysis.callOf(statement);
     const start = call && analysis.serverStart(call);
     if (!start) continue;

@@ -100,6 +100,7 @@ function callsInClassBodies(pattern: RegExp, code: string, all: readonly Chunk[]
 
 const INDENT = /^[ \t]*/;
 const DEFINITION = /^[ \t]*(?:async[ \t]+def|def)\b/;
+const CLOSES = new Set([")", "]", "}"]);
 
 /**
  * Whether the line holding `at` is in no `def` between it and the class at `start`: each line
@@ -114,7 +115,8 @@ function outsideDefinitions(code: string, start: number, at: number): boolean {
     lineStart = Math.max(code.lastIndexOf("\n", end - 1) + 1, start);
     const line = code.slice(lineStart, end);
     const width = INDENT.exec(line)![0].length;
-    if (width === line.trimEnd().length || width >= indent) continue;
+    // A blank line, a deeper one, or the closing bracket of a long `def`'s signature opens nothing.
+    if (width === line.trimEnd().length || width >= indent || CLOSES.has(line[width]!)) continue;
     if (DEFINITION.test(line)) return false;
     indent = width;
   }

@@ -87,9 +87,9 @@ export class ModuleAnalysis {
     return undefined;
   }
 
-  /** The statements of the class bodies that run on import (see `classBodyStatements`), found on first use. */
-  classBodies(): Node[] {
-    return (this.classStatements ??= classBodyStatements(this.importTime));
+  /** The statements of the class bodies that run on import (see `classBodyStatements`) of the classes `mayHold` keeps, found on first use. */
+  classBodies(mayHold: (definition: Node) => boolean): Node[] {
+    return (this.classStatements ??= classBodyStatements(this.importTime, mayHold));
   }
 
   /** The import-time statements nested in a top-level block (the top-level ones are `topLevel`). */

@@ -115,8 +115,9 @@ export function explainApplication(receiver: Node, scopes: Scopes, offset: numbe
       return { frameworks: made.frameworks, reason: `\`${name}\` is bound to \`${callee}(...)\` (${made.what}) on line ${line(bound.binding.node)}` };
     }
   } else if (bound?.kind === "import") {
-    if (named.length === 0 || !isProjectImport(bound.binding)) return undefined;
-    return { frameworks: named, reason: `\`${name}\` is imported from the project module \`${bound.binding.module}\` on line ${line(bound.binding.node)}` };
+    const projectNamed = named.filter((framework) => !framework.namesNeedImport);
+    if (projectNamed.length === 0 || !isProjectImport(bound.binding)) return undefined;
+    return { frameworks: projectNamed, reason: `\`${name}\` is imported from the project module \`${bound.binding.module}\` on line ${line(bound.binding.node)}` };
   }
   const { frameworks, first } = importedFrameworks(named, scopes, offset);
   if (!first) return undefined;

@@ -80,14 +80,17 @@ export function importTimeStatements(topLevel: Node[]): RunningStatements {
 /**
  * The statements of the bodies of the classes `statements` define, nested classes' included, with
  * what their blocks run (not their methods, nor blocks that run only as a script): a class body
- * runs when its definition does. Their bindings are the class's, not the module's.
+ * runs when its definition does. Their bindings are the class's, not the module's. `mayHold`
+ * tells from a class's text whether its body can hold what is looked for (most classes cannot).
  */
-export function classBodyStatements(statements: readonly Node[]): Node[] {
+export function classBodyStatements(statements: readonly Node[], mayHold: (definition: Node) => boolean = () => true): Node[] {
   const found: Node[] = [];
   const visit = (list: readonly Node[]) => {
     for (const statement of list) {
-      const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
-      const body = definition?.type === "class_definition" ? definition.childForFieldName("body") : null;
+      const type = statement.type;
+      if (type !== "class_definition" && type !== "decorated_definition") continue;
+      const definition = type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+      const body = definition?.type === "class_definition" && mayHold(definition) ? definition.childForFieldName("body") : null;
       if (!body) continue;
       const inner = flatten(statementsOf(body), true).statements;
       found.push(...inner);
