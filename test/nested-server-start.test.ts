@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { createMainguard } from "../src/index.js";
+import { nodePythonParser } from "../src/node/python-parser.js";
+import { branchesOf } from "../src/python/main-guard.js";
 import { nestedServerStart } from "../transforms/nested-server-start.js";
 import { defineFixtureTests, fixtureCases } from "./fixture-utils.js";
 
@@ -21,4 +23,24 @@ it("without --unsafe-fixes reports every MG002 as unsafe (or without a fix, sayi
     const fixable = result.findings.length - importOnly.length;
     expect(fixable > 0, fixture.name).toBe(fixture.outputPath !== undefined);
   }
+});
+
+it("reads what an if's tests say about __name__, branch by branch (src/python/main-guard.ts branchesOf)", async () => {
+  const parser = await nodePythonParser();
+  const runs = (source: string) => {
+    const tree = parser.parse(source)!;
+    try {
+      return branchesOf(tree.rootNode.namedChild(0)!).map((branch) => branch.runs);
+    } finally {
+      tree.delete();
+    }
+  };
+  expect(runs('if __name__ == "__main__":\n    a\nelif x:\n    b\nelse:\n    c\n')).toEqual(["script-only", "import-only", "import-only"]);
+  expect(runs('if ("__main__") == __name__ and x:\n    a\nelse:\n    b\n')).toEqual(["script-only", "either"]);
+  expect(runs('if not __name__ == "__main__":\n    a\nelse:\n    b\n')).toEqual(["import-only", "script-only"]);
+  expect(runs('if __name__ != "__main__":\n    a\nelif __name__ == "__main__":\n    b\n')).toEqual(["import-only", "script-only"]);
+  expect(runs('if x:\n    a\nelif __name__ in ["__main__", "__mp_main__"]:\n    b\nelse:\n    c\n')).toEqual(["either", "script-only", "import-only"]);
+  expect(runs('if __name__ in ("__main__", "app"):\n    a\n')).toEqual(["either"]);
+  expect(runs('if __name__ == "main":\n    a\nelse:\n    b\n')).toEqual(["import-only", "either"]);
+  expect(runs('if __name__ == f"__main__":\n    a\n')).toEqual(["either"]);
 });

@@ -24,16 +24,20 @@ function isMainString(node: Node): boolean {
   return parts.length === 1 && parts[0]!.type === "string_content" && parts[0]!.childCount === 0 && parts[0]!.text === "__main__";
 }
 
+const isName = (node: Node) => node.type === "identifier" && node.text === "__name__";
+
+/** In `__name__ <operator> X` or `X <operator> __name__` (parentheses aside), the X. */
+function comparedWithName(node: Node, operator: string): Node | undefined {
+  if (node.type !== "comparison_operator" || node.childCount !== 3 || node.child(1)!.type !== operator) return undefined;
+  const a = unparenthesize(node.child(0)!);
+  const b = unparenthesize(node.child(2)!);
+  return isName(a) ? b : isName(b) ? a : undefined;
+}
+
 /** `__name__ == "__main__"` in either operand order, possibly parenthesised. */
 export function isMainComparison(expression: Node): boolean {
-  const node = unparenthesize(expression);
-  if (node.type !== "comparison_operator" || node.childCount !== 3) return false;
-  const [left, operator, right] = [node.child(0)!, node.child(1)!, node.child(2)!];
-  if (operator.type !== "==") return false;
-  const a = unparenthesize(left);
-  const b = unparenthesize(right);
-  const isName = (n: Node) => n.type === "identifier" && n.text === "__name__";
-  return (isName(a) && isMainString(b)) || (isName(b) && isMainString(a));
+  const other = comparedWithName(unparenthesize(expression), "==");
+  return other !== undefined && isMainString(other);
 }
 
 /** The names a module runs under as a script: `__mp_main__` is the main module re-run in a multiprocessing spawn child. */
@@ -44,7 +48,7 @@ function isMainMembership(node: Node): boolean {
   if (node.type !== "comparison_operator" || node.childCount !== 3 || node.child(1)!.type !== "in") return false;
   const name = unparenthesize(node.child(0)!);
   const names = unparenthesize(node.child(2)!);
-  if (name.type !== "identifier" || name.text !== "__name__" || !["tuple", "list", "set"].includes(names.type)) return false;
+  if (!isName(name) || !["tuple", "list", "set"].includes(names.type)) return false;
   const items = names.namedChildren.filter((item): item is Node => item !== null && item.type !== "comment");
   const values = items.map((item) => (isMainString(item) ? "__main__" : item.type === "string" && /^[rRuU]?(['"])__mp_main__\1$/.test(item.text) ? "__mp_main__" : undefined));
   return values.includes("__main__") && values.every((value) => value !== undefined && SCRIPT_NAMES.has(value));
@@ -52,11 +56,8 @@ function isMainMembership(node: Node): boolean {
 
 /** `__name__ != "__main__"` in either operand order. */
 function isNotMainComparison(node: Node): boolean {
-  if (node.type !== "comparison_operator" || node.childCount !== 3 || node.child(1)!.type !== "!=") return false;
-  const a = unparenthesize(node.child(0)!);
-  const b = unparenthesize(node.child(2)!);
-  const isName = (n: Node) => n.type === "identifier" && n.text === "__name__";
-  return (isName(a) && isMainString(b)) || (isName(b) && isMainString(a));
+  const other = comparedWithName(node, "!=");
+  return other !== undefined && isMainString(other);
 }
 
 /** A clause's test `__name__ == "<a string>"` for a string that is not a script's name: a module's name, or a typo of `"__main__"`. */
@@ -66,12 +67,9 @@ export function comparesNameWithOtherString(clause: Node): boolean {
 }
 
 function isNameComparedWithOtherString(node: Node): boolean {
-  if (node.type !== "comparison_operator" || node.childCount !== 3 || node.child(1)!.type !== "==") return false;
-  const a = unparenthesize(node.child(0)!);
-  const b = unparenthesize(node.child(2)!);
-  const isName = (n: Node) => n.type === "identifier" && n.text === "__name__";
-  const other = isName(a) ? b : isName(b) ? a : undefined;
-  return other !== undefined && other.type === "string" && !isMainString(other) && !/__mp_main__/.test(other.text) && !other.descendantsOfType("interpolation").length;
+  const other = comparedWithName(node, "==");
+  // A plain literal only: an f-string or bytes may equal "__main__" or never equal any name.
+  return other?.type === "string" && /^[rRuU]?['"]/.test(other.text) && !isMainString(other) && !/__mp_main__/.test(other.text);
 }
 
 /**
