@@ -1,8 +1,10 @@
 /**
  * MG002 — server start nested in import-time code.
  *
- * A server start inside a top-level `try`/`with`/`if`/`for`/`while`: it still runs on import. The
- * fix guards the whole top-level statement, which moves its other statements too: unsafe.
+ * A server start inside a top-level `try`/`with`/`if`/`for`/`while`/`match`: it still runs on
+ * import. The fix guards the whole top-level statement, which moves its other statements too:
+ * unsafe. A start in a block that runs only on import (the `else` of a main guard) or in a class
+ * body is reported without a fix: guarded, it would never run, or the class would be gone.
  */
 import { comparesNameWithOtherString, GUARD } from "../src/python/main-guard.js";
 import { analysisOf, topLevelAncestor } from "../src/python/analysis.js";
@@ -18,7 +20,7 @@ export const MG002: RuleDoc = {
   cwe: ["668"],
   documentation: `## What it does
 Checks for a web server start (see MG001), or a call of a module function that starts one (see
-MG003), nested in a top-level \`try\`, \`with\`, \`if\`, \`for\` or \`while\` block — code that
+MG003), nested in a top-level \`try\`, \`with\`, \`if\`, \`for\`, \`while\` or \`match\` block — code that
 still runs whenever the module is imported.
 
 ## Why is this bad?
