@@ -40,6 +40,11 @@ export interface ServerFunction {
   /** Where it takes the host positionally, and the keyword that turns Werkzeug's debugger on (MG101). */
   hostPosition?: number;
   debugKeyword?: string;
+  /**
+   * A coroutine function: calling it starts nothing until an event loop runs it, so its start is
+   * `asyncio.run(serve(...))`, not the bare call.
+   */
+  coroutine?: boolean;
 }
 
 const APP = ["app", "application"];
@@ -94,6 +99,7 @@ export const SERVER_FUNCTIONS: readonly ServerFunction[] = [
   { qualified: "eventlet.wsgi.server", server: "eventlet" },
   { qualified: "bjoern.run", server: "bjoern" },
   { qualified: "panel.serve", server: "Panel" },
+  { qualified: "hypercorn.asyncio.serve", server: "Hypercorn", coroutine: true },
 ];
 
 /** Functions whose call returns an application, whatever module they come from. */
@@ -168,7 +174,7 @@ export function recognisedStarts(): string {
   const parts = [
     `\`X.run(...)\` on ${/^[AEIOU]/.test(byName[0]!.name) ? "an" : "a"} ${listed(byName.map((framework) => framework.name))} application${extra.length ? ` (and ${listed(extra, "and")})` : ""}`,
     ...byObject.map((framework) => `\`${framework.example}\` (${framework.name})`),
-    ...SERVER_FUNCTIONS.map((fn) => `\`${fn.qualified}\``),
+    ...SERVER_FUNCTIONS.map((fn) => (fn.coroutine ? `\`asyncio.run(${fn.qualified}(...))\`` : `\`${fn.qualified}\``)),
   ];
   return `Recognised: ${listed(parts, "and")}, through any import alias.`;
 }
@@ -187,7 +193,7 @@ export function catalogTable(): string {
     return `| ${framework.name} | ${framework.serverMethods.map((method) => `\`X.${method}(...)\``).join(", ")} on an application |`;
   });
   const servers = new Map<string, string[]>();
-  for (const fn of SERVER_FUNCTIONS) servers.set(fn.server, [...(servers.get(fn.server) ?? []), `\`${fn.qualified}(...)\``]);
+  for (const fn of SERVER_FUNCTIONS) servers.set(fn.server, [...(servers.get(fn.server) ?? []), fn.coroutine ? `\`asyncio.run(${fn.qualified}(...))\`` : `\`${fn.qualified}(...)\``]);
   for (const [server, calls] of servers) rows.push(`| ${server} | ${calls.join(", ")} |`);
   return ["| framework / server | recognised, through any import alias |", "|---|---|", ...rows].join("\n") + "\n";
 }

@@ -33,7 +33,8 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
   if (!lastName || (callee.type === "attribute" && !catalog.needles.includes(lastName))) return undefined;
 
   const qualified = qualifiedName(callee, scopes, call.startIndex, catalog);
-  const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified);
+  if (qualified === "asyncio.run") return coroutineStart(call, scopes, catalog);
+  const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified && !candidate.coroutine);
   if (fn) {
     const through = callee.text === qualified ? "" : ` through the imports`;
     return {
@@ -56,5 +57,21 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
     reason: application.reason,
     hostPosition: frameworks[0]!.hostPosition,
     debugKeyword: frameworks.some((framework) => framework.werkzeugDebugger) ? "debug" : undefined,
+  };
+}
+
+/** `asyncio.run(serve(app, config))`: the event loop runs a coroutine server function to its end. */
+function coroutineStart(call: Node, scopes: Scopes, catalog: Catalog): ServerStart | undefined {
+  const argument = call.childForFieldName("arguments")?.namedChild(0);
+  const inner = argument?.type === "call" ? argument.childForFieldName("function") : null;
+  if (!inner || (inner.type !== "identifier" && inner.type !== "attribute")) return undefined;
+  const qualified = qualifiedName(inner, scopes, call.startIndex, catalog);
+  const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified && candidate.coroutine);
+  if (!fn) return undefined;
+  const callee = call.childForFieldName("function")!;
+  return {
+    call: `${shortText(callee)}(${shortText(inner)}(...))`,
+    server: `the ${fn.server} server`,
+    reason: `\`${inner.text}\` is \`${qualified}\`${inner.text === qualified ? "" : " through the imports"}, a coroutine that \`${callee.text}\` runs to its end`,
   };
 }

@@ -1,0 +1,12 @@
+import asyncio
+
+from hypercorn.asyncio import serve
+from hypercorn.config import Config
+
+from myservice import app
+
+config = Config()
+config.bind = ["127.0.0.1:8000"]
+
+if __name__ == "__main__":
+    asyncio.run(serve(app, config))
