@@ -7,7 +7,7 @@ import { createCatalog, type CatalogConfig } from "./catalog.js";
 import { Engine } from "./engine/engine.js";
 import type { Analysis } from "./engine/analysis.js";
 import type { ParserSource } from "./engine/parsing.js";
-import type { RuleDoc, Transform } from "./types.js";
+import type { ProjectModules, RuleDoc, Transform } from "./types.js";
 import { RULES, TRANSFORMS } from "../transforms/index.js";
 
 export { Analysis, type TextChange } from "./engine/analysis.js";
@@ -27,6 +27,8 @@ export interface AnalyzerOptions extends CatalogConfig {
   unsafeFixes?: boolean;
   /** Defaults to every rule's transform. */
   transforms?: readonly Transform[];
+  /** Which imported modules are the project's own; without it, a text is a file alone (as in the page). */
+  projectModules?: ProjectModules;
 }
 
 /** Analyses texts with one set of settings: create it once, analyse each text (and dispose of each analysis). */
@@ -40,6 +42,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const engine = Engine.create({
     transforms,
     parser: options.parser,
+    projectModules: options.projectModules,
     unsafeFixes: options.unsafeFixes === true,
     catalog: createCatalog({ extraAppNames: options.extraAppNames, extraServerCalls: options.extraServerCalls }),
   });

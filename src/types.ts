@@ -104,7 +104,16 @@ export interface TransformContext {
   root: Node;
   path: string;
   catalog: Catalog;
+  /** Whether a top-level module the file imports by name is the project's own (see `ProjectModules`). */
+  isProjectModule: (name: string) => boolean;
 }
+
+/**
+ * Whether the top-level module `name`, imported by the file at `path`, is the project's own: the
+ * host looks for it beside the file (the Node host: in its folder and the folders above, up to the
+ * repository). A host that knows no tree (the page) has none: a file alone imports only packages.
+ */
+export type ProjectModules = (name: string, path: string) => boolean;
 
 export interface Transform {
   /** Directory name under __testfixtures__ and the module name under transforms/. */

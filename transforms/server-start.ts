@@ -29,6 +29,12 @@ reachable from the network (CWE-668, OWASP A01:2021).
 
 ${recognisedStarts()} \`asyncio.run\`, \`subprocess.run\` and other \`run\` methods are not.
 
+An \`app\` imported by name (\`from myservice import app\`) is the project's application when the
+import is relative, when \`myservice\` is the project's own (a module or package in the file's
+folder or a folder above it, up to the repository's root, or under \`src/\` there), or when the
+file imports the framework. A package's \`app\` is not: \`from vispy import app\` / \`app.run()\`
+runs a GUI toolkit's event loop. The playground checks a file alone, so only the last two hold there.
+
 ## Example
 \`\`\`python
 from flask import Flask

@@ -1,3 +1,3 @@
-from myproject import app
+from .myproject import app
 
 app.run(debug=True)

@@ -1,4 +1,4 @@
-from myproject import app
+from .myproject import app
 
 if __name__ == "__main__":
     app.run(debug=True)

@@ -1,4 +1,4 @@
-from myapp import create_app, socketio
+from .myapp import create_app, socketio
 
 app = create_app()
 if __name__ == "__main__":

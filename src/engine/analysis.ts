@@ -12,7 +12,7 @@ import { firstLoneCr } from "./positions.js";
 import { firstEmptyBlock, firstMisorderedArgument, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed } from "./condense.js";
 import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
-import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, GuardFix, Site, SiteVerdict, SkipReason, Transform, VerdictKind } from "../types.js";
+import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, GuardFix, ProjectModules, Site, SiteVerdict, SkipReason, Transform, TransformContext, VerdictKind } from "../types.js";
 import type { Catalog } from "../catalog.js";
 import { applySuppressions, suppressionEdit } from "./suppression.js";
 import { clearOf, differenceAfterGuarding } from "./verify.js";
@@ -24,6 +24,8 @@ export interface AnalysisSettings {
   /** Absent only when the host knows no transform can match (the parser is then never loaded). */
   parser?: Parser;
   catalog: Catalog;
+  /** The host's answer to "is this imported module the project's own?" (none: a file alone). */
+  projectModules?: ProjectModules;
   /** Whether unsafe fixes are enabled (safe ones always are). */
   unsafeFixes: boolean;
   /** Texts longer than this are checked in slices and fixed through a condensed view (see condense.ts). */
@@ -169,7 +171,7 @@ export class Analysis {
     if ("error" in rewrite) return { ...unchanged, skipped: { kind: "unverified", detail: rewrite.error } };
     try {
       const { viewOutput, tree } = rewrite;
-      const found = this.transforms.flatMap((transform) => transform.check({ source: viewOutput, root: tree.rootNode, path: this.path, catalog: this.settings.catalog }));
+      const found = this.transforms.flatMap((transform) => transform.check(this.context(viewOutput, tree.rootNode)));
       const { kept } = applySuppressions(viewOutput, tree.rootNode, found);
       const lines = new LineIndex(viewOutput);
       // Diagnostics of the output, not of this analysis: they are not registered for `fix`.
@@ -256,6 +258,13 @@ export class Analysis {
     }
   }
 
+  /** What the transforms are given for a parsed text (the file's own, or its fixed output). */
+  private context(source: string, root: Node): TransformContext {
+    const { projectModules } = this.settings;
+    const isProjectModule = projectModules ? (name: string) => projectModules(name, this.path) : () => false;
+    return { source, root, path: this.path, catalog: this.settings.catalog, isProjectModule };
+  }
+
   private empty(source: string, more: Partial<State> = {}): State {
     return { view: { text: source, blanked: [] }, unit: "", diagnostics: [], suppressed: 0, ...more };
   }
@@ -288,7 +297,7 @@ export class Analysis {
     // A big file's syntax was checked slice by slice; its condensed view holds nothing new.
     const error = big ? firstSyntaxError(root) : firstSyntaxProblem(source, root, logical);
     if (error) return { ...state, ...this.syntaxError(source, error), tree, view };
-    const context = { source: view.text, root, path: this.path, catalog: this.settings.catalog };
+    const context = this.context(view.text, root);
     const found = transforms.flatMap((transform) => transform.check(context));
     const { kept, silenced } = applySuppressions(view.text, root, found);
     state.suppressed = silenced.length;

@@ -1,7 +1,7 @@
 import type { Parser } from "web-tree-sitter";
 import { Analysis } from "./analysis.js";
 import type { ParserSource } from "./parsing.js";
-import type { Diagnostic, Finding, FixResult, Site, TextEdit, Transform } from "../types.js";
+import type { Diagnostic, Finding, FixResult, ProjectModules, Site, TextEdit, Transform } from "../types.js";
 import { DEFAULT_CATALOG, type Catalog } from "../catalog.js";
 import { RawText } from "../prefilter/raw-text.js";
 import type { LineIndex, Location } from "../line-index.js";
@@ -14,6 +14,8 @@ export interface EngineOptions {
   unsafeFixes?: boolean;
   /** Frameworks and servers to recognise; the built-in catalog by default. */
   catalog?: Catalog;
+  /** Which imported modules are the project's own (the host looks beside the file); none by default. */
+  projectModules?: ProjectModules;
   /** Skip texts the raw-text prefilter rules out (default true; off only to prove it changes nothing). */
   prefilter?: boolean;
   /** Texts longer than this are checked in slices and fixed through a condensed view (see condense.ts). */
@@ -99,7 +101,7 @@ export class Engine {
     // the engine `ready()`, the parser is not even loaded.
     const parser = transforms.length === 0 && !options.sites?.length ? this.parser : await this.ready();
     return new Analysis(
-      { parser, catalog: this.catalog, unsafeFixes: this.unsafeFixes, condenseAbove: this.options.condenseAbove ?? CONDENSE_ABOVE },
+      { parser, catalog: this.catalog, projectModules: this.options.projectModules, unsafeFixes: this.unsafeFixes, condenseAbove: this.options.condenseAbove ?? CONDENSE_ABOVE },
       source,
       path,
       { transforms, candidates, sites: options.sites, allFindings: options.allFindings },

@@ -34,7 +34,7 @@ export class ModuleAnalysis {
   private starting: Map<string, StartingFunction | null> | undefined;
   private classStatements: Node[] | undefined;
 
-  constructor(root: Node, catalog: Catalog) {
+  constructor(root: Node, catalog: Catalog, private readonly isProjectModule: (name: string) => boolean = () => false) {
     this.root = root;
     this.catalog = catalog;
     this.topLevel = topLevelStatements(root);
@@ -101,7 +101,7 @@ export class ModuleAnalysis {
   /** A server start made by `call`, looked up from within `within` (a function) or the module. */
   serverStart(call: Node, within?: Node): ServerStart | undefined {
     const scopes = within ? [this.localScope(within), this.scope] : [this.scope];
-    return serverStart(call, scopes, this.catalog);
+    return serverStart(call, scopes, this.catalog, this.isProjectModule);
   }
 
   /** The bindings a function's body makes, collected once per function. */
@@ -170,7 +170,7 @@ export class ModuleAnalysis {
     const locals = this.localScope(definition);
     const line = (node: Node) => node.startPosition.row + 1;
     for (const call of callsIn(definition.childForFieldName("body"))) {
-      const start = serverStart(call, [locals, this.scope], this.catalog);
+      const start = serverStart(call, [locals, this.scope], this.catalog, this.isProjectModule);
       if (start) return { definition, start, explanation: `\`${name}\` calls \`${start.call}\` on line ${line(call)}` };
       const callee = call.childForFieldName("function");
       if (callee?.type !== "identifier" || locals.imports.has(callee.text) || locals.assignments.has(callee.text)) continue;
@@ -238,7 +238,7 @@ const cache = new WeakMap<TransformContext, ModuleAnalysis>();
 export function analysisOf(context: TransformContext): ModuleAnalysis {
   let analysis = cache.get(context);
   if (!analysis) {
-    analysis = new ModuleAnalysis(context.root, context.catalog);
+    analysis = new ModuleAnalysis(context.root, context.catalog, context.isProjectModule);
     cache.set(context, analysis);
   }
   return analysis;

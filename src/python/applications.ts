@@ -82,9 +82,14 @@ function applicationCall(call: Node, scopes: Scopes, offset: number, catalog: Ca
   return undefined;
 }
 
-/** `from myproject import app`, `from . import app`; not `import app` (a module) nor a framework's own names. */
-const isProjectImport = (binding: ImportBinding) =>
-  binding.from && (binding.relative || !NOT_PROJECT_PACKAGES.includes(topPackage(binding.module)));
+/**
+ * `from . import app`, or `from myproject import app` where the host found `myproject` beside the
+ * file. A package's `app` (`from vispy import app`, a GUI toolkit's event loop) is not the project's
+ * application, whatever it exports.
+ */
+function isProjectImport(binding: ImportBinding, isProjectModule: (name: string) => boolean) {
+  return binding.relative || isProjectModule(topPackage(binding.module));
+}
 
 /** Which of `candidates` the file imports before `offset`, and the first import of one of them. */
 function importedFrameworks(candidates: readonly AppFramework[], scopes: Scopes, offset: number) {
@@ -98,7 +103,13 @@ function importedFrameworks(candidates: readonly AppFramework[], scopes: Scopes,
 }
 
 /** Whether `receiver` (the `X` of `X.run(...)`) is an application, and why. */
-export function explainApplication(receiver: Node, scopes: Scopes, offset: number, catalog: Catalog): Application | undefined {
+export function explainApplication(
+  receiver: Node,
+  scopes: Scopes,
+  offset: number,
+  catalog: Catalog,
+  isProjectModule: (name: string) => boolean,
+): Application | undefined {
   if (receiver.type === "call") {
     const made = applicationCall(receiver, scopes, offset, catalog);
     const callee = receiver.childForFieldName("function")!.text;
@@ -116,8 +127,13 @@ export function explainApplication(receiver: Node, scopes: Scopes, offset: numbe
     }
   } else if (bound?.kind === "import") {
     const projectNamed = named.filter((framework) => !framework.namesNeedImport);
-    if (projectNamed.length === 0 || !isProjectImport(bound.binding)) return undefined;
-    return { frameworks: projectNamed, reason: `\`${name}\` is imported from the project module \`${bound.binding.module}\` on line ${line(bound.binding.node)}` };
+    if (projectNamed.length === 0 || !bound.binding.from || NOT_PROJECT_PACKAGES.includes(topPackage(bound.binding.module))) return undefined;
+    const at = `\`${bound.binding.module}\` on line ${line(bound.binding.node)}`;
+    if (isProjectImport(bound.binding, isProjectModule)) return { frameworks: projectNamed, reason: `\`${name}\` is imported from the project module ${at}` };
+    // A module not found beside the file may still be the project's: a web framework's file says so.
+    const { frameworks, first: web } = importedFrameworks(projectNamed, scopes, offset);
+    if (!web) return undefined;
+    return { frameworks, reason: `\`${name}\` is imported from ${at} in a file that imports \`${web.module}\` on line ${line(web.node)}` };
   }
   const { frameworks, first } = importedFrameworks(named, scopes, offset);
   if (!first) return undefined;

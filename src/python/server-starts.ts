@@ -25,7 +25,7 @@ function shortText(expression: Node): string {
 }
 
 /** Whether `call` (a `call` node) starts a server, and how that was recognised. */
-export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): ServerStart | undefined {
+export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: (name: string) => boolean): ServerStart | undefined {
   const callee = call.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
   const lastName = callee.type === "identifier" ? callee.text : callee.childForFieldName("attribute")?.text;
@@ -47,7 +47,7 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog): Serve
   }
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
-  const application = explainApplication(receiver, scopes, call.startIndex, catalog);
+  const application = explainApplication(receiver, scopes, call.startIndex, catalog, isProjectModule);
   if (!application) return undefined;
   const frameworks = application.frameworks.filter((framework) => framework.serverMethods.includes(lastName));
   if (frameworks.length === 0) return undefined;

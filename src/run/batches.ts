@@ -4,6 +4,7 @@ import { SettingsResolver, type Settings } from "../config/settings.js";
 import { createCatalog } from "../catalog.js";
 import { Engine, type RunOptions } from "../engine/engine.js";
 import { nodePythonParser } from "../node/python-parser.js";
+import { projectModulesOnDisk } from "../node/project-modules.js";
 import { isClean, type FileResult } from "../file-result.js";
 import { checkFile } from "./process-file.js";
 import type { WorkerSettings } from "./messages.js";
@@ -15,6 +16,7 @@ import type { WorkerSettings } from "./messages.js";
 export function enginesFor(settings: WorkerSettings, tableOf?: (path: string) => string | undefined): (path: string) => Engine {
   const resolver = new SettingsResolver(settings.configPath);
   const engines = new Map<Settings, Engine>();
+  const projectModules = projectModulesOnDisk();
   // Files come folder by folder: a folder's engine is looked up once, not once per file.
   const byFolder = new Map<string, Engine>();
   return (path) => {
@@ -25,7 +27,13 @@ export function enginesFor(settings: WorkerSettings, tableOf?: (path: string) =>
     const found = tableOf ? resolver.forTable(tableOf(path)) : resolver.forFolder(resolve(folder));
     engine = engines.get(found);
     if (!engine) {
-      engine = Engine.create({ transforms: TRANSFORMS, parser: nodePythonParser, unsafeFixes: settings.unsafeFixes ?? found.unsafeFixes, catalog: createCatalog(found.catalog) });
+      engine = Engine.create({
+        transforms: TRANSFORMS,
+        parser: nodePythonParser,
+        projectModules,
+        unsafeFixes: settings.unsafeFixes ?? found.unsafeFixes,
+        catalog: createCatalog(found.catalog),
+      });
       engines.set(found, engine);
     }
     byFolder.set(folder, engine);

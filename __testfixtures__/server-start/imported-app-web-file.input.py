@@ -1,0 +1,4 @@
+from flask import jsonify
+from myproject import app
+
+app.run(debug=True)

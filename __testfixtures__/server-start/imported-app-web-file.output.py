@@ -1,0 +1,5 @@
+from flask import jsonify
+from myproject import app
+
+if __name__ == "__main__":
+    app.run(debug=True)
