@@ -29,6 +29,11 @@ export interface AppFramework {
    * far more files, and the package's name is in every file that can use it.
    */
   namesNeedImport?: boolean;
+  /**
+   * Making one opens its socket (wsgiref's `make_server` binds the port): the statement that binds
+   * the name a start is called on moves with the start.
+   */
+  opensWhenMade?: boolean;
 }
 
 /** A function whose call starts a blocking server. */
@@ -45,6 +50,28 @@ export interface ServerFunction {
    * `asyncio.run(serve(...))`, not the bare call.
    */
   coroutine?: boolean;
+  /** Functions called before it that open the socket it serves (`meinheld.server.listen`): they move with it. */
+  openedBy?: string[];
+}
+
+/**
+ * An event loop whose start serves what was opened on it before: tornado's
+ * `IOLoop.current().start()` after `app.listen(8888)`. Its start is a server start only after such
+ * an opening, and the two move together.
+ */
+export interface EventLoop {
+  /** Display name of the server, used in messages. */
+  server: string;
+  /** Qualified name of the loop's class, and its class methods that return the loop. */
+  qualified: string;
+  getters: string[];
+  /** The method that runs the loop until it is stopped. */
+  start: string;
+  /** The framework whose objects open a socket on the loop, and the method that does. */
+  framework: string;
+  opens: string;
+  /** How the pair reads in the documentation. */
+  example: string;
 }
 
 const APP = ["app", "application"];
@@ -85,6 +112,21 @@ export const APP_FRAMEWORKS: readonly AppFramework[] = [
     example: "make_server(...).serve_forever()",
     namesNeedImport: true,
     server: "wsgiref's development server",
+    opensWhenMade: true,
+  },
+  // Its applications start nothing themselves: `listen` opens a socket that the IOLoop serves.
+  { name: "Tornado", package: "tornado", appClasses: ["tornado.web.Application", "tornado.httpserver.HTTPServer"], serverMethods: [], appNames: APP },
+];
+
+export const EVENT_LOOPS: readonly EventLoop[] = [
+  {
+    server: "Tornado",
+    qualified: "tornado.ioloop.IOLoop",
+    getters: ["current", "instance"],
+    start: "start",
+    framework: "Tornado",
+    opens: "listen",
+    example: "app.listen(...)` then `IOLoop.current().start()",
   },
 ];
 
@@ -100,6 +142,7 @@ export const SERVER_FUNCTIONS: readonly ServerFunction[] = [
   { qualified: "bjoern.run", server: "bjoern" },
   { qualified: "panel.serve", server: "Panel" },
   { qualified: "hypercorn.asyncio.serve", server: "Hypercorn", coroutine: true },
+  { qualified: "meinheld.server.run", server: "meinheld", openedBy: ["meinheld.server.listen"] },
 ];
 
 /** Functions whose call returns an application, whatever module they come from. */
@@ -123,6 +166,13 @@ export interface Catalog {
   factoryNames: readonly string[];
   /** Every method or function name a server start can end in (the raw-text prefilter). */
   needles: readonly string[];
+  /** Event loops that serve what was opened on them (tornado's IOLoop). */
+  eventLoops: readonly EventLoop[];
+  /**
+   * Words that every start which is no call of a needle names (`IOLoop`): found anywhere in the
+   * bytes, not only before `(`.
+   */
+  markers: readonly string[];
   /** Packages, factories and application names: one of them must occur for a needle to be a server start. */
   receiverWords: readonly string[];
   /** Keywords that turn Werkzeug's debugger on when `True` (MG101). */
@@ -158,7 +208,8 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
     ...(frameworks.some((framework) => framework.werkzeugDebugger) ? ["debug"] : []),
     ...serverFunctions.flatMap((fn) => (fn.debugKeyword ? [fn.debugKeyword] : [])),
   ])];
-  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], receiverWords: [...receiverWords], debugKeywords };
+  const markers = EVENT_LOOPS.map((loop) => loop.qualified.split(".").pop()!);
+  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], eventLoops: EVENT_LOOPS, markers, receiverWords: [...receiverWords], debugKeywords };
 }
 
 export const DEFAULT_CATALOG = createCatalog();
@@ -166,17 +217,26 @@ export const DEFAULT_CATALOG = createCatalog();
 /** `a`, `a or b`, `a, b or c`. */
 const listed = (items: readonly string[], last = "or") => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`);
 
+/** How a server function's start reads: `bjoern.run(...)`, `asyncio.run(hypercorn.asyncio.serve(...))`. */
+function functionStart(fn: ServerFunction, args: string): string {
+  const call = `${fn.qualified}${args === "" ? "" : `(${args})`}`;
+  if (fn.coroutine) return `\`asyncio.run(${fn.qualified}(...))\``;
+  return fn.openedBy ? `\`${fn.openedBy.map((opener) => `${opener}(${args})`).join("`, `")}\` then \`${call}\`` : `\`${call}\``;
+}
+
 /** What MG001 recognises, in one sentence made from the built-in catalog (its documentation and the README say this). */
 export function recognisedStarts(): string {
-  const byName = APP_FRAMEWORKS.filter((framework) => framework.appNames === APP);
-  const byObject = APP_FRAMEWORKS.filter((framework) => framework.appNames !== APP);
+  const starting = APP_FRAMEWORKS.filter((framework) => framework.serverMethods.length > 0);
+  const byName = starting.filter((framework) => framework.appNames === APP);
+  const byObject = starting.filter((framework) => framework.appNames !== APP);
   const extra = byName.flatMap((framework) => framework.serverMethods.filter((method) => method !== "run").map((method) => `${framework.name}'s \`X.${method}(...)\``));
   const parts = [
     `\`X.run(...)\` on ${/^[AEIOU]/.test(byName[0]!.name) ? "an" : "a"} ${listed(byName.map((framework) => framework.name))} application${extra.length ? ` (and ${listed(extra, "and")})` : ""}`,
     ...byObject.map((framework) => `\`${framework.example}\` (${framework.name})`),
-    ...SERVER_FUNCTIONS.map((fn) => (fn.coroutine ? `\`asyncio.run(${fn.qualified}(...))\`` : `\`${fn.qualified}\``)),
+    ...SERVER_FUNCTIONS.map((fn) => functionStart(fn, "")),
+    ...EVENT_LOOPS.map((loop) => `\`${loop.example}\` (${loop.server})`),
   ];
-  return `Recognised: ${listed(parts, "and")}, through any import alias.`;
+  return `Recognised: ${listed(parts, "and")}, through any import alias. Where a call before the start opens its socket, the two move together.`;
 }
 
 /** The starts that serve Werkzeug's debugger (MG101), in words made from the built-in catalog. */
@@ -186,14 +246,18 @@ export function debuggerStarts(): string {
   return `${listed(frameworks)} \`run(debug=True)\`, ${listed(functions)}`;
 }
 
-/** The README's table of what is recognised: one row per framework, one per server package. */
+/** The README's table of what is recognised: one row per way of starting, naming who starts that way. */
 export function catalogTable(): string {
-  const rows = APP_FRAMEWORKS.map((framework) => {
-    if (framework.appNames !== APP) return `| ${framework.name} | \`${framework.example}\`, on the object or a name bound to it |`;
-    return `| ${framework.name} | ${framework.serverMethods.map((method) => `\`X.${method}(...)\``).join(", ")} on an application |`;
-  });
+  const rows = new Map<string, string[]>();
+  const add = (recognised: string, name: string) => rows.set(recognised, [...(rows.get(recognised) ?? []), name]);
+  for (const framework of APP_FRAMEWORKS.filter((candidate) => candidate.serverMethods.length > 0)) {
+    if (framework.appNames !== APP) add(`\`${framework.example}\`, on the object or a name bound to it`, framework.name);
+    else add(`${framework.serverMethods.map((method) => `\`X.${method}(...)\``).join(", ")} on an application`, framework.name);
+  }
   const servers = new Map<string, string[]>();
-  for (const fn of SERVER_FUNCTIONS) servers.set(fn.server, [...(servers.get(fn.server) ?? []), fn.coroutine ? `\`asyncio.run(${fn.qualified}(...))\`` : `\`${fn.qualified}(...)\``]);
-  for (const [server, calls] of servers) rows.push(`| ${server} | ${calls.join(", ")} |`);
-  return ["| framework / server | recognised, through any import alias |", "|---|---|", ...rows].join("\n") + "\n";
+  for (const fn of SERVER_FUNCTIONS) servers.set(fn.server, [...(servers.get(fn.server) ?? []), functionStart(fn, "...")]);
+  for (const [server, calls] of servers) add(calls.join(", "), server);
+  for (const loop of EVENT_LOOPS) add(`\`${loop.example}\``, loop.server);
+  const lines = [...rows].map(([recognised, names]) => `| ${names.join(", ")} | ${recognised} |`);
+  return ["| framework / server | recognised, through any import alias |", "|---|---|", ...lines].join("\n") + "\n";
 }

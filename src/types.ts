@@ -20,6 +20,8 @@ export interface GuardFix {
   applicability: Applicability;
   /** The top-level statement to move under `if __name__ == "__main__":`. */
   statement: Node;
+  /** Top-level statements before it that move with it (what opens the socket it serves, and what lies between). */
+  along?: readonly Node[];
 }
 
 

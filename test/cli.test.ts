@@ -103,8 +103,10 @@ describe("--dry-run", () => {
     cpSync(root, viaPatch, { recursive: true });
     execFileSync("patch", ["-p1", "--quiet", "--binary"], { cwd: viaPatch, input: dry.stdout });
 
+    // The unsafe- cases' findings remain (their fixes are unsafe): exit code 1.
     const write = runCli(["--write", "."], root);
-    expect(write.code).toBe(0);
+    expect(write.code).toBe(1);
+    expect(write.stdout.split("\n").filter(Boolean).every((line) => line.startsWith("unsafe-"))).toBe(true);
     const written = snapshot(root);
     expect(snapshot(viaGit)).toEqual(written);
     expect(snapshot(viaPatch)).toEqual(written);
@@ -118,17 +120,17 @@ describe("--dry-run", () => {
 });
 
 describe("--write", () => {
-  it("writes every fixture's expected output, leaves negatives byte-identical, and a second run finds nothing", () => {
+  it("with --unsafe-fixes, writes every fixture's expected output, leaves negatives byte-identical, and a second run finds nothing", () => {
     const { root, cases } = fixtureTree();
     const before = snapshot(root);
-    const result = runCli(["--write", "."], root);
+    const result = runCli(["--write", "--unsafe-fixes", "."], root);
     expect(result.code).toBe(0);
     for (const c of cases) {
       const expected = c.outputPath ? readFileSync(c.outputPath) : before.get(`${c.name}.py`);
       expect(readFileSync(join(root, `${c.name}.py`)), c.name).toEqual(expected);
     }
     expect(readdirSync(root).length).toBe(cases.length); // no temporary files left
-    const again = runCli(["--write", "."], root);
+    const again = runCli(["--write", "--unsafe-fixes", "."], root);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe("");
   });

@@ -14,6 +14,8 @@ export interface FixtureCase {
   outputPath?: string;
   /** `<case>.findings.txt`: the expected findings, one `line:col: CODE message` per line; none when absent. */
   findingsPath?: string;
+  /** `unsafe-<case>`: its fix is unsafe, so the output is what `--unsafe-fixes` makes (safe mode changes nothing). */
+  unsafe: boolean;
 }
 
 /** The cases of a transform: `<case>.input.py`, with `<case>.output.py` unless nothing may change. */
@@ -28,6 +30,7 @@ export function fixtureCases(transform: string): FixtureCase[] {
       const findingsPath = join(directory, `${name}.findings.txt`);
       return {
         name,
+        unsafe: name.startsWith("unsafe-"),
         inputPath: join(directory, file),
         ...(existsSync(outputPath) ? { outputPath } : {}),
         ...(existsSync(findingsPath) ? { findingsPath } : {}),
@@ -74,7 +77,14 @@ export function defineFixtureTests(transform: string, options: MainguardOptions 
     });
 
     it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, fixture) => {
-      const mainguard = await createMainguard({ transforms: only, ...options });
+      const mainguard = await createMainguard({ transforms: only, ...options, ...(fixture.unsafe ? { unsafeFixes: true } : {}) });
+      if (fixture.unsafe && !options.unsafeFixes) {
+        // Without --unsafe-fixes, an unsafe- case is reported, marked unsafe, and left as it is.
+        const input = readFileSync(fixture.inputPath, "utf8");
+        const safe = await (await createMainguard({ transforms: only, ...options })).fix(input, fixture.inputPath);
+        expect(safe.output).toBe(input);
+        expect(safe.findings.map((finding) => finding.fix?.applicability)).toContain("unsafe");
+      }
       const input = readFileSync(fixture.inputPath, "utf8");
       const result = await mainguard.fix(input, fixture.inputPath);
       // A case without a findings file expects none: a report-only rule's negative cases mean it.

@@ -6,6 +6,7 @@
  * unsafe. A start in a block that runs only on import (the `else` of a main guard) or in a class
  * body is reported without a fix: guarded, it would never run, or the class would be gone.
  */
+import { guardFix } from "../src/python/pair-fix.js";
 import { comparesNameWithOtherString, GUARD } from "../src/python/main-guard.js";
 import { analysisOf, topLevelAncestor } from "../src/python/analysis.js";
 import { catalogWords } from "../src/prefilter/catalog-words.js";
@@ -107,17 +108,18 @@ function check(context: TransformContext): Detection[] {
       });
       continue;
     }
+    const pair = guardFix(analysis, outer, direct, "unsafe");
     detections.push({
       rule: MG002.code,
       message: `${what} on import: it is inside a top-level \`${outer.type.replace(/_statement$/, "")}\` block that runs whenever this module is imported; move the block under \`${GUARD}\``,
-      reason,
+      reason: reason + pair.reason,
       node: statement,
-      fix: { applicability: "unsafe", statement: outer },
+      fix: pair.fix,
     });
   }
   // Only classes whose text names a server start are walked: a big module's classes are many.
-  const { needle } = catalogWords(context.catalog);
-  for (const statement of analysis.classBodies((definition) => needle.test(definition.text))) {
+  const { startWord } = catalogWords(context.catalog);
+  for (const statement of analysis.classBodies((definition) => startWord.test(definition.text))) {
     if (statement.type !== "expression_statement") continue;
     const call = analysis.callOf(statement);
     const start = call && analysis.serverStart(call);

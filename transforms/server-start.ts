@@ -8,6 +8,7 @@ import { analysisOf } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 import { GUARD } from "../src/python/main-guard.js";
+import { guardFix } from "../src/python/pair-fix.js";
 import { recognisedStarts } from "../src/catalog.js";
 
 export const MG001: RuleDoc = {
@@ -59,6 +60,13 @@ The fix is safe: it changes nothing but when the statement runs. Only the statem
 move under the guard (indented by the file's own unit; lines inside string literals are left
 alone); a statement next to an existing guard is moved into it.
 
+A server some statements before the start open moves with them, with what lies between: tornado's
+\`app.listen(8888)\` before \`IOLoop.current().start()\`, meinheld's \`server.listen(...)\` before
+\`server.run(app)\`, wsgiref's \`httpd = make_server(...)\` (which binds the port) before
+\`httpd.serve_forever()\`. Guarded alone, the start would leave a socket opened on every import.
+That fix moves other statements, so it is unsafe (applied with \`--unsafe-fixes\`), and the
+finding's reason names the lines it moves.
+
 ## References
 - [Flask: Debug mode](https://flask.palletsprojects.com/en/stable/quickstart/#debug-mode)
 - [Python: \`__main__\` — top-level code environment](https://docs.python.org/3/library/__main__.html)
@@ -73,12 +81,13 @@ function check(context: TransformContext): Detection[] {
     const call = analysis.callOf(statement);
     const start = call && analysis.serverStart(call);
     if (!start) continue;
+    const { fix, reason } = guardFix(analysis, statement, start, "safe");
     detections.push({
       rule: MG001.code,
       message: `\`${start.call}\` starts ${start.server} whenever this module is imported; move it under \`${GUARD}\``,
-      reason: start.reason,
+      reason: start.reason + reason,
       node: statement,
-      fix: { applicability: "safe", statement },
+      fix,
     });
   }
   return detections;

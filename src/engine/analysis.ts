@@ -166,7 +166,7 @@ export class Analysis {
     if (wanted.length === 0) return unchanged;
     const rejected = this.rejectedBeforeFix();
     if (rejected) return { ...unchanged, skipped: { kind: "syntax-error", line: rejected.line, column: rejected.column, message: rejected.message } };
-    const statements = [...new Map(wanted.map((d) => this.detectionOf.get(d)!.fix!.statement).map((s) => [s.startIndex, s])).values()];
+    const statements = [...new Map(wanted.flatMap((d) => guarded(this.detectionOf.get(d)!.fix!)).map((s) => [s.startIndex, s])).values()];
     const rewrite = this.rewrite(statements);
     if ("error" in rewrite) return { ...unchanged, skipped: { kind: "unverified", detail: rewrite.error } };
     try {
@@ -188,12 +188,16 @@ export class Analysis {
    * does. Only fixes as safe as this one are taken along.
    */
   private sharingLines(fix: GuardFix): Node[] {
-    const { startPosition: first, endPosition: last } = fix.statement;
-    const statements = new Map([[fix.statement.startIndex, fix.statement]]);
+    const own = guarded(fix);
+    const first = own[0]!.startPosition;
+    const last = fix.statement.endPosition;
+    const statements = new Map(own.map((statement) => [statement.startIndex, statement]));
     for (const other of this.detectionOf.values()) {
-      const statement = other.fix?.statement;
-      if (!statement || (other.fix!.applicability === "unsafe" && fix.applicability === "safe")) continue;
-      if (statement.startPosition.row <= last.row && statement.endPosition.row >= first.row) statements.set(statement.startIndex, statement);
+      if (!other.fix || (other.fix.applicability === "unsafe" && fix.applicability === "safe")) continue;
+      const theirs = guarded(other.fix);
+      if (theirs[0]!.startPosition.row <= last.row && other.fix.statement.endPosition.row >= first.row) {
+        for (const statement of theirs) statements.set(statement.startIndex, statement);
+      }
     }
     return [...statements.values()];
   }
@@ -402,6 +406,11 @@ export class Analysis {
     }
     return { output: view.text === this.text ? output : applyEdits(this.text, edits), viewOutput: output, edits, tree: rewritten };
   }
+}
+
+/** The top-level statements a fix moves under the guard, in order. */
+function guarded(fix: GuardFix): Node[] {
+  return [...(fix.along ?? []), fix.statement];
 }
 
 /** A copy of `tree` (of `text`) edited by `edits` (sorted, not overlapping), ready to re-parse the edited text from. */

@@ -5,6 +5,10 @@ import { wordSet, wordsPattern, type WordSet } from "./word-set.js";
 export interface CatalogWords {
   needleWords: WordSet;
   needle: RegExp;
+  /** A needle or a marker (see `Catalog.markers`): a word every server start names. */
+  startWord: RegExp;
+  /** Markers found in bytes wherever they are. */
+  markerWords: WordSet;
   receiver: RegExp;
   /** `debug=True` (or `use_debugger=True`) as a keyword argument, in code with comments blanked. */
   debugOn: RegExp;
@@ -21,6 +25,8 @@ export function catalogWords(catalog: Catalog): CatalogWords {
     words = {
       needleWords: wordSet(catalog.needles),
       needle,
+      startWord: wordsPattern([...catalog.needles, ...catalog.markers]),
+      markerWords: wordSet(catalog.markers),
       receiver: wordsPattern(catalog.receiverWords),
       debugOn: new RegExp(`${wordsPattern(catalog.debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),
       alias: new RegExp(`${needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"),

@@ -39,7 +39,16 @@ export class RawText {
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
    * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
-  hasCalledWord({ anchors, words }: WordSet): boolean {
+  hasCalledWord(words: WordSet): boolean {
+    return this.hasWordWhere(words, calledAfter);
+  }
+
+  /** Whether one of `words` occurs as a whole word, wherever it is. */
+  hasWord(words: WordSet): boolean {
+    return this.hasWordWhere(words, () => true);
+  }
+
+  private hasWordWhere({ anchors, words }: WordSet, followed: (bytes: Uint8Array, at: number) => boolean): boolean {
     const bytes = this.bytes;
     // Each anchor is found by a native search for its rarest byte (no string is made); each hit
     // that holds the whole anchor is widened to the word around it.
@@ -53,7 +62,7 @@ export class RawText {
         let start = at - pivot;
         while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
         for (const word of words) {
-          if (startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && calledAfter(bytes, start + word.length)) return true;
+          if (startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && followed(bytes, start + word.length)) return true;
         }
       }
     }

@@ -33,6 +33,7 @@ export class ModuleAnalysis {
   /** Answers of `startingFunction`, per definition (its start offset) and the moment of the call (see `functionNamed`). */
   private starting: Map<string, StartingFunction | null> | undefined;
   private classStatements: Node[] | undefined;
+  private importTimeSet: Set<number> | undefined;
 
   constructor(root: Node, catalog: Catalog, private readonly isProjectModule: (name: string) => boolean = () => false) {
     this.root = root;
@@ -90,6 +91,30 @@ export class ModuleAnalysis {
   /** The statements of the class bodies that run on import (see `classBodyStatements`) of the classes `mayHold` keeps, found on first use. */
   classBodies(mayHold: (definition: Node) => boolean): Node[] {
     return (this.classStatements ??= classBodyStatements(this.importTime, mayHold));
+  }
+
+  /**
+   * The top-level statements before `statement` (a top-level statement holding `start`) that a fix
+   * moves with it: from the first that opens, at import time, the socket the start serves (see
+   * `ServerStart.openers`) up to `statement`, so that the pair stays in order and together.
+   */
+  movedWith(statement: Node, start: ServerStart): Node[] {
+    // Nodes reached by different paths are different objects: they are compared by id.
+    const indexOf = (node: Node) => this.topLevel.findIndex((top) => top.id === node.id);
+    const index = indexOf(statement);
+    let from = index;
+    for (const opener of start.openers ?? []) {
+      if (!this.runsAtImport(statementOf(opener))) continue;
+      let top = opener;
+      while (top.parent && top.parent.type !== "module") top = top.parent;
+      from = Math.min(from, indexOf(top));
+    }
+    return from === -1 ? [] : this.topLevel.slice(from, index);
+  }
+
+  private runsAtImport(statement: Node): boolean {
+    this.importTimeSet ??= new Set(this.importTime.map((node) => node.id));
+    return this.importTimeSet.has(statement.id);
   }
 
   /** The import-time statements nested in a top-level block (the top-level ones are `topLevel`). */
@@ -230,6 +255,13 @@ function callsIn(body: Node | null): Node[] {
   } finally {
     cursor.delete();
   }
+}
+
+/** The statement a node is part of: the node under a block or the module. */
+function statementOf(node: Node): Node {
+  let statement = node;
+  while (statement.parent && statement.parent.type !== "block" && statement.parent.type !== "module") statement = statement.parent;
+  return statement;
 }
 
 const cache = new WeakMap<TransformContext, ModuleAnalysis>();

@@ -6,6 +6,8 @@ import { latestBefore, type AssignmentBinding, type ImportBinding, type Scopes }
 export interface Application {
   frameworks: readonly AppFramework[];
   reason: string;
+  /** The assignment that made it, when a name bound to an application call stands for it. */
+  madeBy?: Node;
 }
 
 const line = (node: Node) => node.startPosition.row + 1;
@@ -123,7 +125,11 @@ export function explainApplication(
     const made = applicationCall(bound.binding.value, scopes, offset, catalog);
     if (made) {
       const callee = bound.binding.value.childForFieldName("function")!.text;
-      return { frameworks: made.frameworks, reason: `\`${name}\` is bound to \`${callee}(...)\` (${made.what}) on line ${line(bound.binding.node)}` };
+      return {
+        frameworks: made.frameworks,
+        reason: `\`${name}\` is bound to \`${callee}(...)\` (${made.what}) on line ${line(bound.binding.node)}`,
+        madeBy: bound.binding.node,
+      };
     }
   } else if (bound?.kind === "import") {
     const projectNamed = named.filter((framework) => !framework.namesNeedImport);

@@ -1,7 +1,8 @@
 import type { Node } from "web-tree-sitter";
-import type { Catalog } from "../catalog.js";
-import { explainApplication, qualifiedName } from "./applications.js";
+import type { Catalog, EventLoop } from "../catalog.js";
+import { bindingOf, explainApplication, qualifiedName } from "./applications.js";
 import type { Scopes } from "./module-scope.js";
+import { earlierCalls } from "./openers.js";
 
 /** A call recognised as starting a blocking server. */
 export interface ServerStart {
@@ -15,7 +16,14 @@ export interface ServerStart {
   hostPosition?: number;
   /** Absent when the server has no interactive debugger to expose. */
   debugKeyword?: string;
+  /**
+   * What opens the socket it serves, earlier in its scope (tornado's `app.listen(...)`, wsgiref's
+   * `httpd = make_server(...)`): a fix moves them with it.
+   */
+  openers?: Node[];
 }
+
+type IsProjectModule = (name: string) => boolean;
 
 /** `app`, or `create_app(...)` for a receiver that is itself a call. */
 function shortText(expression: Node): string {
@@ -25,10 +33,12 @@ function shortText(expression: Node): string {
 }
 
 /** Whether `call` (a `call` node) starts a server, and how that was recognised. */
-export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: (name: string) => boolean): ServerStart | undefined {
+export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule): ServerStart | undefined {
   const callee = call.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
   const lastName = callee.type === "identifier" ? callee.text : callee.childForFieldName("attribute")?.text;
+  const loop = callee.type === "attribute" && catalog.eventLoops.find((candidate) => candidate.start === lastName);
+  if (loop) return loopStart(call, callee, loop, scopes, catalog, isProjectModule);
   // An identifier may be an alias (`from waitress import serve as s`): resolve it whatever its name.
   if (!lastName || (callee.type === "attribute" && !catalog.needles.includes(lastName))) return undefined;
 
@@ -37,12 +47,15 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProj
   const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified && !candidate.coroutine);
   if (fn) {
     const through = callee.text === qualified ? "" : ` through the imports`;
+    const openedBy = fn.openedBy ?? [];
+    const openers = openedBy.length === 0 ? [] : earlierCalls(call).filter((earlier) => openedBy.includes(calledName(earlier, scopes, catalog) ?? ""));
     return {
       call: `${shortText(callee)}(...)`,
       server: fn.server ? `the ${fn.server} server` : "a server",
       reason: `\`${callee.text}\` is \`${qualified}\`${through}`,
       hostPosition: fn.hostPosition,
       debugKeyword: fn.debugKeyword,
+      ...(openers.length ? { openers } : {}),
     };
   }
   if (callee.type !== "attribute") return undefined;
@@ -51,12 +64,52 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProj
   if (!application) return undefined;
   const frameworks = application.frameworks.filter((framework) => framework.serverMethods.includes(lastName));
   if (frameworks.length === 0) return undefined;
+  const opened = application.madeBy && frameworks.every((framework) => framework.opensWhenMade);
   return {
     call: `${shortText(receiver)}.${lastName}(...)`,
     server: frameworks.length === 1 ? (frameworks[0]!.server ?? `the ${frameworks[0]!.name} development server`) : "a development server",
     reason: application.reason,
     hostPosition: frameworks[0]!.hostPosition,
     debugKeyword: frameworks.some((framework) => framework.werkzeugDebugger) ? "debug" : undefined,
+    ...(opened ? { openers: [application.madeBy!] } : {}),
+  };
+}
+
+/** The qualified name of the function a call calls, through the imports. */
+function calledName(call: Node, scopes: Scopes, catalog: Catalog): string | undefined {
+  const callee = call.childForFieldName("function");
+  return callee ? qualifiedName(callee, scopes, call.startIndex, catalog) : undefined;
+}
+
+/**
+ * `IOLoop.current().start()` (or `loop.start()`, `loop` bound to `IOLoop.current()`): a start of
+ * the loop's server only once something has opened a socket on it before, in the same scope.
+ */
+function loopStart(call: Node, callee: Node, loop: EventLoop, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule): ServerStart | undefined {
+  let object = callee.childForFieldName("object")!;
+  if (object.type === "identifier") {
+    const bound = bindingOf(object.text, scopes, call.startIndex);
+    if (bound?.kind !== "assignment") return undefined;
+    object = bound.binding.value;
+  }
+  const getter = object.type === "call" ? object.childForFieldName("function") : null;
+  if (getter?.type !== "attribute" || !loop.getters.includes(getter.childForFieldName("attribute")!.text)) return undefined;
+  const loopClass = getter.childForFieldName("object")!;
+  if (qualifiedName(loopClass, scopes, call.startIndex, catalog) !== loop.qualified) return undefined;
+  const openers = earlierCalls(call).filter((earlier) => {
+    const opener = earlier.childForFieldName("function");
+    if (opener?.type !== "attribute" || opener.childForFieldName("attribute")!.text !== loop.opens) return false;
+    const application = explainApplication(opener.childForFieldName("object")!, scopes, earlier.startIndex, catalog, isProjectModule);
+    return application?.frameworks.some((framework) => framework.name === loop.framework) === true;
+  });
+  if (openers.length === 0) return undefined;
+  const first = openers[0]!;
+  const opened = `${shortText(first.childForFieldName("function")!)}(...)`;
+  return {
+    call: callee.text.length <= 60 && !callee.text.includes("\n") ? `${callee.text}(...)` : `${shortText(callee)}(...)`,
+    server: `the ${loop.server} server`,
+    reason: `\`${opened}\` on line ${first.startPosition.row + 1} opens a socket that \`${loop.qualified}\` serves${loopClass.text === loop.qualified ? "" : ` (\`${loopClass.text}\` through the imports)`}`,
+    openers,
   };
 }
 
