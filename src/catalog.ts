@@ -122,7 +122,9 @@ export const EVENT_LOOPS: readonly EventLoop[] = [
   {
     server: "Tornado",
     qualified: "tornado.ioloop.IOLoop",
-    getters: ["current", "instance"],
+    // Not `instance()`, deprecated since Tornado 5: its letters hold none the prefilter's passes
+    // search for already, and one more pass over every file costs more than that old spelling finds.
+    getters: ["current"],
     start: "start",
     framework: "Tornado",
     opens: "listen",
@@ -168,13 +170,10 @@ export interface Catalog {
   needles: readonly string[];
   /** Event loops that serve what was opened on them (tornado's IOLoop). */
   eventLoops: readonly EventLoop[];
-  /**
-   * Words that every start which is no call of a needle names (`IOLoop`): found anywhere in the
-   * bytes, not only before `(`.
-   */
-  markers: readonly string[];
   /** Packages, factories and application names: one of them must occur for a needle to be a server start. */
   receiverWords: readonly string[];
+  /** For each needle, the receiver words that make a call of it a start (`current`: only `tornado`). */
+  receiversOf: ReadonlyMap<string, readonly string[]>;
   /** Keywords that turn Werkzeug's debugger on when `True` (MG101). */
   debugKeywords: readonly string[];
 }
@@ -198,18 +197,23 @@ export function createCatalog(config: CatalogConfig = {}): Catalog {
   const needles = new Set([
     ...frameworks.flatMap((framework) => framework.serverMethods),
     ...serverFunctions.map((fn) => fn.qualified.split(".").pop()!),
+    // A loop's start calls no needle: the call that gets the loop (`IOLoop.current()`) is found.
+    ...EVENT_LOOPS.flatMap((loop) => loop.getters),
   ]);
-  const receiverWords = new Set([
-    ...frameworks.flatMap((framework) => [framework.package, ...(framework.namesNeedImport ? [] : framework.appNames)]),
-    ...serverFunctions.map((fn) => fn.qualified.split(".")[0]!),
-    ...APP_FACTORY_NAMES,
-  ]);
+  const receiversOf = new Map<string, string[]>();
+  const pair = (needle: string, words: readonly string[]) => receiversOf.set(needle, [...new Set([...(receiversOf.get(needle) ?? []), ...words])]);
+  for (const framework of frameworks) {
+    const words = [framework.package, ...(framework.namesNeedImport ? [] : framework.appNames), ...APP_FACTORY_NAMES];
+    for (const method of framework.serverMethods) pair(method, words);
+  }
+  for (const fn of serverFunctions) pair(fn.qualified.split(".").pop()!, [fn.qualified.split(".")[0]!]);
+  for (const loop of EVENT_LOOPS) for (const getter of loop.getters) pair(getter, [loop.qualified.split(".")[0]!]);
+  const receiverWords = new Set([...receiversOf.values()].flat());
   const debugKeywords = [...new Set([
     ...(frameworks.some((framework) => framework.werkzeugDebugger) ? ["debug"] : []),
     ...serverFunctions.flatMap((fn) => (fn.debugKeyword ? [fn.debugKeyword] : [])),
   ])];
-  const markers = EVENT_LOOPS.map((loop) => loop.qualified.split(".").pop()!);
-  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], eventLoops: EVENT_LOOPS, markers, receiverWords: [...receiverWords], debugKeywords };
+  return { frameworks, serverFunctions, factoryNames: APP_FACTORY_NAMES, needles: [...needles], eventLoops: EVENT_LOOPS, receiverWords: [...receiverWords], receiversOf, debugKeywords };
 }
 
 export const DEFAULT_CATALOG = createCatalog();

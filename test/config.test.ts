@@ -11,6 +11,8 @@ describe("[tool.mainguard] in pyproject.toml", () => {
     const files = {
       "svc/a.py": "from myproject import server\n\nserver.run(port=1)\n",
       "svc/b.py": "from myproject.runner import serve\n\nserve()\n",
+      // The project's own package: a name imported from it may be an application.
+      "myproject/__init__.py": "",
     };
     expect(runCli(["svc"], makeTree(files)).stdout).toBe("");
     const root = makeTree({

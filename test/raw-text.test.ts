@@ -27,11 +27,27 @@ function randomTexts(pieces: string[], count: number, longest: number): string[]
 
 describe("raw-text word search", () => {
   it("takes as anchors the words that contain no other word", () => {
-    const anchors = (words: string[]) => wordSet(words).anchors.map((anchor) => Buffer.from(anchor.bytes).toString("latin1"));
+    const anchors = (words: string[]) => wordSet(words).searches.flatMap((search) => search.anchors.map((anchor) => Buffer.from(anchor.bytes).toString("latin1")));
     expect(anchors(["run_server", "run_simple", "run_app", "serve", "run"])).toEqual(["serve", "run"]);
-    // Each is searched for by its rarest letter in Python code.
-    expect(wordSet(["serve", "run"]).anchors.map((anchor) => String.fromCharCode(anchor.bytes[anchor.pivot]!))).toEqual(["v", "u"]);
     expect(anchors(["app", "application", "create_app", "flask", "flask_socketio"])).toEqual(["app", "flask"]);
+  });
+
+  it("searches each anchor by its rarest letter in Python code, or by a rare one another anchor's pass finds already", () => {
+    const searches = (words: string[]) =>
+      wordSet(words).searches.map((search) => `${String.fromCharCode(search.byte)}: ${search.anchors.map((anchor) => Buffer.from(anchor.bytes).toString("latin1")).join(" ")}`);
+    expect(searches(["serve", "run"])).toEqual(["v: serve", "u: run"]);
+    // quickstart's rarest letter is its q, but run's pass over every u finds it too.
+    expect(searches(["run", "serve", "quickstart"])).toEqual(["u: run quickstart", "v: serve"]);
+    expect(searches(["quickstart"])).toEqual(["q: quickstart"]);
+    // A common letter is not shared: "start" would be searched by a t, found everywhere.
+    expect(searches(["serve", "start"])).toEqual(["v: serve", "r: start"]);
+  });
+
+  it("finds an anchor that holds its searched byte at any place, as the reference regex does", () => {
+    const set = wordSet(["run", "quickstart"]);
+    const raw = (text: string) => new RawText(Buffer.from(text, "latin1"));
+    expect(raw("cherrypy.quickstart(Root())\n").hasCalledWord(set)).toBe(true);
+    expect(raw("cherrypy.quickstarter(Root())\nquickstart = 1\n").hasCalledWord(set)).toBe(false);
   });
 
   it("finds called words where the reference regex does, on random texts", () => {

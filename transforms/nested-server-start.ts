@@ -118,8 +118,8 @@ function check(context: TransformContext): Detection[] {
     });
   }
   // Only classes whose text names a server start are walked: a big module's classes are many.
-  const { startWord } = catalogWords(context.catalog);
-  for (const statement of analysis.classBodies((definition) => startWord.test(definition.text))) {
+  const { needle } = catalogWords(context.catalog);
+  for (const statement of analysis.classBodies((definition) => needle.test(definition.text))) {
     if (statement.type !== "expression_statement") continue;
     const call = analysis.callOf(statement);
     const start = call && analysis.serverStart(call);

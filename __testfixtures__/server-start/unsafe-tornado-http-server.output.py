@@ -9,4 +9,4 @@ server = HTTPServer(app)
 if __name__ == "__main__":
     server.listen(8000)
     print("listening on 8000")
-    IOLoop.instance().start()
+    IOLoop.current().start()

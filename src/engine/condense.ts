@@ -77,7 +77,7 @@ export interface Condensed {
 export function condense(source: string, ranges: readonly TopLevelRange[], catalog: Catalog): Condensed {
   const definitions = ranges.filter((range) => range.definition);
   const textOf = (range: TopLevelRange) => source.slice(range.definition!.headerStart, range.end);
-  const wanted = wordsPattern([...catalog.needles, ...catalog.markers, ...needleAliases(source, catalog)]);
+  const wanted = wordsPattern([...catalog.needles, ...needleAliases(source, catalog)]);
   const applicationClasses = wordsPattern(catalog.frameworks.flatMap((framework) => framework.appClasses.map((name) => name.split(".").pop()!)));
   const seeds = definitions.filter((range) => {
     const text = textOf(range);

@@ -5,15 +5,13 @@ import { wordSet, wordsPattern, type WordSet } from "./word-set.js";
 export interface CatalogWords {
   needleWords: WordSet;
   needle: RegExp;
-  /** A needle or a marker (see `Catalog.markers`): a word every server start names. */
-  startWord: RegExp;
-  /** Markers found in bytes wherever they are. */
-  markerWords: WordSet;
   receiver: RegExp;
   /** `debug=True` (or `use_debugger=True`) as a keyword argument, in code with comments blanked. */
   debugOn: RegExp;
   /** `<needle> as <alias>`: an import that renames a server function (group 1 is the alias). */
   alias: RegExp;
+  /** The receiver words that make calls of these needles (indexes in `catalog.needles`) starts. */
+  receiverFor(needles: Iterable<number>): RegExp;
 }
 
 const compiled = new WeakMap<Catalog, CatalogWords>();
@@ -25,15 +23,26 @@ export function catalogWords(catalog: Catalog): CatalogWords {
     words = {
       needleWords: wordSet(catalog.needles),
       needle,
-      startWord: wordsPattern([...catalog.needles, ...catalog.markers]),
-      markerWords: wordSet(catalog.markers),
       receiver: wordsPattern(catalog.receiverWords),
       debugOn: new RegExp(`${wordsPattern(catalog.debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),
       alias: new RegExp(`${needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"),
+      receiverFor: receiversOfNeedles(catalog),
     };
     compiled.set(catalog, words);
   }
   return words;
+}
+
+/** A needle's receivers, as one regex per set of needles called (a file calls few). */
+function receiversOfNeedles(catalog: Catalog): (needles: Iterable<number>) => RegExp {
+  const patterns = new Map<string, RegExp>();
+  return (needles) => {
+    const names = [...needles].map((index) => catalog.needles[index]!).sort();
+    const key = names.join(" ");
+    let pattern = patterns.get(key);
+    if (!pattern) patterns.set(key, (pattern = wordsPattern([...new Set(names.flatMap((name) => catalog.receiversOf.get(name) ?? []))])));
+    return pattern;
+  };
 }
 
 /** The names `code` imports a needle as (`from waitress import serve as s` gives `s`). */

@@ -14,8 +14,11 @@ import { closeOverMentions } from "./call-closure.js";
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    const { needleWords, markerWords, receiver } = catalogWords(catalog);
-    return (raw.hasCalledWord(needleWords) || raw.hasWord(markerWords)) && receiver.test(raw.text());
+    // Only the receivers of the needles called count: `current()` makes a start only in a file
+    // naming tornado, whatever applications it names.
+    const { needleWords, receiverFor } = catalogWords(catalog);
+    const called = raw.calledWords(needleWords);
+    return called.size > 0 && receiverFor(called).test(raw.text());
   });
 }
 
@@ -128,10 +131,6 @@ function outsideDefinitions(code: string, start: number, at: number): boolean {
  * call starts a server, directly or through a module function. */
 const calls = (words: RegExp) => new RegExp(`(?<!\\bdef[\\s\\\\]+)${words.source}[\\s\\\\]*\\(`, "g");
 
-/** Calls of needles, or markers wherever they are (an event loop's start names its class, not a needle). */
-const startsIn = (needleCalls: RegExp, catalog: Catalog) =>
-  catalog.markers.length ? new RegExp(`${needleCalls.source}|${wordsPattern(catalog.markers).source}`, "g") : needleCalls;
-
 /**
  * Whether a server start can run at import time (MG001–MG003): a needle called in top-level code
  * outside definitions and main guards, or a call from such code to a module function whose body,
@@ -145,9 +144,9 @@ export function mayStartAtImportTime(raw: RawText, catalog: Catalog): boolean {
 
 function importTimeStart(code: string, text: string, catalog: Catalog): boolean {
   const words = catalogWords(catalog);
-  if (!words.startWord.test(code) || !words.receiver.test(code)) return false;
+  if (!words.needle.test(code) || !words.receiver.test(code)) return false;
   const aliases = needleAliases(code, catalog);
-  const needle = startsIn(calls(aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : words.needle), catalog);
+  const needle = calls(aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : words.needle);
   const all = chunks(code, text);
   const holding = chunksMatching(needle, code, all);
   if ([...holding].some((chunk) => chunk.kind === "statement")) return true;

@@ -5,6 +5,7 @@ import { decodeLatin1, type ByteDecoder } from "./latin1.js";
 
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * A file's raw bytes, searched for ASCII words before anything is decoded or parsed. Every
@@ -39,34 +40,41 @@ export class RawText {
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
    * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
-  hasCalledWord(words: WordSet): boolean {
-    return this.hasWordWhere(words, calledAfter);
+  hasCalledWord(set: WordSet): boolean {
+    return this.calledWords(set, true).size > 0;
   }
 
-  /** Whether one of `words` occurs as a whole word, wherever it is. */
-  hasWord(words: WordSet): boolean {
-    return this.hasWordWhere(words, () => true);
-  }
-
-  private hasWordWhere({ anchors, words }: WordSet, followed: (bytes: Uint8Array, at: number) => boolean): boolean {
+  /** Which of `words` (their indexes) occur in call position (see `hasCalledWord`); with `first`, at most one. */
+  calledWords({ searches, words }: WordSet, first = false): ReadonlySet<number> {
     const bytes = this.bytes;
-    // Each anchor is found by a native search for its rarest byte (no string is made); each hit
-    // that holds the whole anchor is widened to the word around it.
-    for (const { bytes: anchor, pivot } of anchors) {
-      const byte = anchor[pivot]!;
-      const first = anchor[0]!;
-      const last = anchor.length - 1;
-      for (let at = bytes.indexOf(byte, pivot); at !== -1; at = bytes.indexOf(byte, at + 1)) {
-        // Most hits are some other word's letter: its first and last bytes tell at once.
-        if (bytes[at - pivot] !== first || bytes[at - pivot + last] !== anchor[last] || !startsWithAt(bytes, anchor, at - pivot)) continue;
-        let start = at - pivot;
-        while (start > 0 && isWordByte(bytes[start - 1]!)) start--;
-        for (const word of words) {
-          if (startsWithAt(bytes, word, start) && !isWordByte(bytes[start + word.length] ?? SPACE) && followed(bytes, start + word.length)) return true;
+    let called: Set<number> | undefined;
+    // Each group's byte is found by a native search (no string is made); a hit whose neighbour
+    // is an anchor's is widened to the word around it.
+    for (const { byte, before, after } of searches) {
+      for (let at = bytes.indexOf(byte); at !== -1; at = bytes.indexOf(byte, at + 1)) {
+        const near = before[bytes[at - 1] ?? SPACE];
+        const far = after[bytes[at + 1] ?? SPACE];
+        if (near === undefined && far === undefined) continue;
+        for (const anchors of [near, far]) {
+          for (const anchor of anchors ?? []) {
+            const word = this.calledWordAt(at - anchor.pivot, anchor.bytes, words);
+            if (word === -1) continue;
+            (called ??= new Set()).add(word);
+            if (first || called.size === words.length) return called;
+          }
         }
       }
     }
-    return false;
+    return called ?? NONE;
+  }
+
+  /** The index of the word of `words` that the word around `start` is, if `anchor` is there and it is called; else -1. */
+  private calledWordAt(start: number, anchor: Uint8Array, words: readonly Uint8Array[]): number {
+    const bytes = this.bytes;
+    if (start < 0 || !startsWithAt(bytes, anchor, start)) return -1;
+    let from = start;
+    while (from > 0 && isWordByte(bytes[from - 1]!)) from--;
+    return words.findIndex((word) => startsWithAt(bytes, word, from) && !isWordByte(bytes[from + word.length] ?? SPACE) && calledAfter(bytes, from + word.length));
   }
 
   /** The bytes as a string of one character per byte: ASCII stays itself, so ASCII patterns match as in the text. */

@@ -6,7 +6,7 @@ export function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join("|")})\\b`);
 }
 
-/** An ASCII word as bytes, and which of its bytes to search for: the one rarest in Python code. */
+/** An ASCII word as bytes, and which of its bytes is searched for (see `wordSet`). */
 export interface Anchor {
   bytes: Uint8Array;
   pivot: number;
@@ -18,8 +18,21 @@ export interface Anchor {
  * hit is checked against the words.
  */
 export interface WordSet {
-  anchors: readonly Anchor[];
+  /** The anchors by the byte searched for: one pass over the bytes per group. */
+  searches: readonly AnchorSearch[];
   words: readonly Uint8Array[];
+}
+
+/**
+ * A byte to search for, and the anchors that hold it (each with where they hold it), by the byte
+ * next to it in the anchor: the one before it (`before`, indexed by byte), or, for an anchor it
+ * starts, the one after (`after`). Most hits have a neighbour no anchor has: one lookup each.
+ */
+export interface AnchorSearch {
+  byte: number;
+  anchors: readonly Anchor[];
+  before: ReadonlyArray<readonly Anchor[] | undefined>;
+  after: ReadonlyArray<readonly Anchor[] | undefined>;
 }
 
 /**
@@ -34,17 +47,35 @@ const rarity = (byte: number) => {
   return rank === -1 ? BY_FREQUENCY.length : rank;
 };
 
+/** A byte at least as rare as `u` ("run"'s): a pass over the bytes for it finds few places. */
+const RARE = rarity("u".charCodeAt(0));
+
+/** An entry per byte value, none set: a full array, so that a lookup never walks to its prototype. */
+const byteTable = (): Anchor[][] => Array.from({ length: 256 }, () => undefined as unknown as Anchor[]);
+
 export const asciiBytes = (word: string): Uint8Array => Uint8Array.from(word, (c) => c.charCodeAt(0));
 
+/**
+ * Each anchor is searched for by its rarest byte, unless it holds a rare byte that an anchor
+ * before it is searched for by already: a pass over a big tree's bytes costs as much as the hits
+ * of a common byte, so sharing one ("quickstart" found in "run"'s pass over its `u`) saves it.
+ */
 export function wordSet(words: readonly string[]): WordSet {
   const anchors = words.filter((word) => !words.some((other) => other !== word && word.includes(other)));
-  return {
-    anchors: anchors.map((anchor) => {
-      const bytes = asciiBytes(anchor);
-      let pivot = 0;
+  const searches: Array<{ byte: number; anchors: Anchor[]; before: Anchor[][]; after: Anchor[][] }> = [];
+  for (const anchor of anchors) {
+    const bytes = asciiBytes(anchor);
+    const shared = bytes.findIndex((byte) => rarity(byte) >= RARE && searches.some((search) => search.byte === byte));
+    let pivot = shared;
+    if (pivot === -1) {
+      pivot = 0;
       for (let i = 1; i < bytes.length; i++) if (rarity(bytes[i]!) > rarity(bytes[pivot]!)) pivot = i;
-      return { bytes, pivot };
-    }),
-    words: words.map(asciiBytes),
-  };
+    }
+    let search = searches.find((candidate) => candidate.byte === bytes[pivot]);
+    if (!search) searches.push((search = { byte: bytes[pivot]!, anchors: [], before: byteTable(), after: byteTable() }));
+    search.anchors.push({ bytes, pivot });
+    const [table, neighbour] = pivot > 0 ? [search.before, bytes[pivot - 1]!] : [search.after, bytes[pivot + 1]!];
+    (table[neighbour] ??= []).push({ bytes, pivot });
+  }
+  return { searches, words: words.map(asciiBytes) };
 }
