@@ -260,7 +260,8 @@ describe("mainguard server: positions", () => {
 describe("mainguard server: settings", () => {
   it("uses each document's nearest pyproject.toml, across workspace folders, and re-publishes when one changes", async () => {
     const text = "from myproject import server\n\nserver.run(port=1)\n";
-    const root = tree({ "one/pyproject.toml": '[tool.mainguard]\nextra-app-names = ["server"]\n', "two/pyproject.toml": "[tool.mainguard]\n" });
+    // myproject/ is the project's own package: a name imported from it may be an application.
+    const root = tree({ "one/pyproject.toml": '[tool.mainguard]\nextra-app-names = ["server"]\n', "two/pyproject.toml": "[tool.mainguard]\n", "one/myproject/__init__.py": "", "two/myproject/__init__.py": "" });
     const client = await start(root, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }, [join(root, "one"), join(root, "two")]);
     await client.until(() => (JSON.stringify(client.registrations).includes("**/pyproject.toml") ? true : undefined), "the pyproject.toml watcher's registration");
     const [one, two] = [uriOf(join(root, "one", "app.py")), uriOf(join(root, "two", "app.py"))];
@@ -282,7 +283,7 @@ describe("mainguard server: settings", () => {
   });
 
   it("asks a pulling client to pull again after a settings change", async () => {
-    const root = tree({ "pyproject.toml": "[tool.mainguard]\n" });
+    const root = tree({ "pyproject.toml": "[tool.mainguard]\n", "myproject/__init__.py": "" });
     const client = await start(root, { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } });
     const uri = uriOf(join(root, "app.py"));
     await client.open(uri, "from myproject import server\n\nserver.run(port=1)\n");

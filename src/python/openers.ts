@@ -4,14 +4,14 @@
  * started by such a pair moves as a pair.
  */
 import type { Node } from "web-tree-sitter";
-import { enclosingFunction } from "./call-context.js";
 
 /**
  * The calls that run before `call` in its own scope (the function whose body holds it, or the
  * module), in order: not those of nested functions, lambdas or classes, which run at other times.
  */
 export function earlierCalls(call: Node): Node[] {
-  const owner = enclosingFunction(call);
+  let owner: Node | null = call.parent;
+  while (owner && owner.type !== "function_definition") owner = owner.parent;
   const scope = owner?.childForFieldName("body") ?? rootOf(call);
   return scope
     .descendantsOfType("call")
