@@ -52,6 +52,14 @@ describe("the prefilter", () => {
     expect(findings).toBeGreaterThan(50);
   }, 600_000);
 
+  it("counts a needle only with a receiver of its own: current() needs tornado, quickstart() cherrypy", () => {
+    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
+    expect(keep("from app import application\nloop = asyncio_loop.current()\nloop.start()\n")).toBe(false);
+    expect(keep("import tornado.ioloop\napp.listen(1)\ntornado.ioloop.IOLoop.current().start()\n")).toBe(true);
+    expect(keep("import flask\nquickstart(Root())\n")).toBe(false);
+    expect(keep("import subprocess\nimport cherrypy\nsubprocess.run(['x'])\ncherrypy.quickstart(Root())\n")).toBe(true);
+  });
+
   it("sees through strings, comments and import aliases", () => {
     const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
     expect(keep('import flask\napp = flask.Flask(__name__)\nx = "app.run()"  # app.run()\n')).toBe(false);
