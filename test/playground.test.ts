@@ -18,6 +18,13 @@ const START = 'app.run(host="127.0.0.1", debug=True)\n';
 const DEFAULTS = "[tool.mainguard]\nunsafe-fixes = false\n";
 
 /** The state a share link holds, read as the page writes it (`#z=`: deflated JSON, base64url). */
+/** Clicks Share and reads the link, once made: it is compressed asynchronously (CompressionStream). */
+async function shareLink(page: Page): Promise<string> {
+  await page.click("#share");
+  await page.waitForFunction(() => (document.querySelector("#share-link") as HTMLInputElement).value !== "");
+  return page.inputValue("#share-link");
+}
+
 function linkState(link: string): { code: string; settings: string } {
   const z = /#z=([A-Za-z0-9_-]+)$/.exec(link);
   if (!z) throw new Error(`not a share link: ${link}`);
@@ -61,8 +68,7 @@ describe.skipIf(!CHROMIUM)("the playground in Chromium", () => {
     const page = await freshPage();
     await page.screenshot({ path: resolve(import.meta.dirname, "../docs/playground.png") });
     const shown = await results(page);
-    await page.click("#share");
-    const { code } = linkState(await page.inputValue("#share-link"));
+    const { code } = linkState(await shareLink(page));
     const expected = cliOn(code);
     expect(shown.findings).toEqual(expected.findings);
     expect(shown.findings.map((f) => f.split(" ")[1])).toEqual(["MG001", "MG101"]);
@@ -135,8 +141,7 @@ describe.skipIf(!CHROMIUM)("the playground in Chromium", () => {
     await fill(page, "code", code);
     await fill(page, "settings", settings);
     const before = await results(page);
-    await page.click("#share");
-    const link = await page.inputValue("#share-link");
+    const link = await shareLink(page);
     expect(linkState(link)).toEqual({ code, settings });
     await page.close();
 
