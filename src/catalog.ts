@@ -223,8 +223,8 @@ const listed = (items: readonly string[], last = "or") => (items.length < 2 ? it
 
 /** How a server function's start reads: `bjoern.run(...)`, `asyncio.run(hypercorn.asyncio.serve(...))`. */
 function functionStart(fn: ServerFunction, args: string): string {
-  const call = `${fn.qualified}${args === "" ? "" : `(${args})`}`;
   if (fn.coroutine) return `\`asyncio.run(${fn.qualified}(...))\``;
+  const call = `${fn.qualified}${args === "" ? "" : `(${args})`}`;
   return fn.openedBy ? `\`${fn.openedBy.map((opener) => `${opener}(${args})`).join("`, `")}\` then \`${call}\`` : `\`${call}\``;
 }
 

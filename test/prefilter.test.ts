@@ -23,6 +23,9 @@ const summary = (file: FileResult) => ({
   problem: file.problem?.message.includes("syntax error") ? undefined : file.problem?.message,
 });
 
+/** Whether the prefilter lets `text` through to the parser. */
+const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
+
 describe("the prefilter", () => {
   // A large tree: the standard library (without its own test suite and site-packages, for time),
   // every fixture and the examples. With the prefilter off, every file is parsed and checked.
@@ -53,7 +56,6 @@ describe("the prefilter", () => {
   }, 600_000);
 
   it("counts a needle only with a receiver of its own: current() needs tornado, quickstart() cherrypy", () => {
-    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
     expect(keep("from app import application\nloop = asyncio_loop.current()\nloop.start()\n")).toBe(false);
     expect(keep("import tornado.ioloop\napp.listen(1)\ntornado.ioloop.IOLoop.current().start()\n")).toBe(true);
     expect(keep("import flask\nquickstart(Root())\n")).toBe(false);
@@ -61,7 +63,6 @@ describe("the prefilter", () => {
   });
 
   it("sees through strings, comments and import aliases", () => {
-    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
     expect(keep('import flask\napp = flask.Flask(__name__)\nx = "app.run()"  # app.run()\n')).toBe(false);
     expect(keep("import flask\napp = flask.Flask(__name__)\napp.run()\n")).toBe(true);
     expect(keep("from waitress import serve as s\nfrom app import application\ns(application)\n")).toBe(true);
@@ -72,7 +73,6 @@ describe("the prefilter", () => {
   });
 
   it("keeps a needle only where it is called, however the call is spelled", () => {
-    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
     const flask = "import flask\napp = flask.Flask(__name__)\n";
     // Named but never called: prose, a reference, a comment.
     expect(keep(`${flask}# run the app with flask run\nrunner = app.run\n`)).toBe(false);
@@ -95,7 +95,6 @@ describe("the prefilter", () => {
   });
 
   it("keeps a start in a class body, not one in a method (a long signature's closing line included)", () => {
-    const keep = (text: string) => mayStartAtImportTime(RawText.of(text), DEFAULT_CATALOG);
     const flask = "from flask import Flask\napp = Flask(__name__)\n\n";
     expect(keep(`${flask}class Server:\n    port = 8000\n    app.run(port=port)\n`)).toBe(true);
     expect(keep(`${flask}class Server:\n    if DEBUG:\n        app.run()\n`)).toBe(true);

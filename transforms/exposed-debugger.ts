@@ -6,7 +6,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { analysisOf } from "../src/python/analysis.js";
-import { enclosingFunction } from "../src/python/call-context.js";
+import { enclosingFunction } from "../src/python/enclosing-function.js";
 import { mayHoldServerStart } from "../src/prefilter/prefilter.js";
 import { catalogWords } from "../src/prefilter/catalog-words.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";

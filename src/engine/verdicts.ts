@@ -4,7 +4,8 @@
  */
 import type { Node } from "web-tree-sitter";
 import { analysisOf, type ModuleAnalysis } from "../python/analysis.js";
-import { callContext, enclosingFunction, moduleFunction } from "../python/call-context.js";
+import { callContext, moduleFunction } from "../python/call-context.js";
+import { enclosingFunction } from "../python/enclosing-function.js";
 import { GUARD } from "../python/main-guard.js";
 import type { ServerStart } from "../python/server-starts.js";
 import type { Detection, Site, SiteVerdict, TransformContext } from "../types.js";

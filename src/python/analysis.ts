@@ -104,10 +104,7 @@ export class ModuleAnalysis {
     const index = indexOf(statement);
     let from = index;
     for (const opener of start.openers ?? []) {
-      if (!this.runsAtImport(statementOf(opener))) continue;
-      let top = opener;
-      while (top.parent && top.parent.type !== "module") top = top.parent;
-      from = Math.min(from, indexOf(top));
+      if (this.runsAtImport(statementOf(opener))) from = Math.min(from, indexOf(topLevelAncestor(opener)));
     }
     return from === -1 ? [] : this.topLevel.slice(from, index);
   }

@@ -16,12 +16,6 @@ export type CallContext =
 
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
 
-/** The innermost function definition around `node`, if any (its local names are the call's). */
-export function enclosingFunction(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (current.type === "function_definition") return current;
-  return undefined;
-}
-
 /** The module function whose body holds `node`, decorators unwrapped; undefined outside functions. */
 export function moduleFunction(node: Node): Node | undefined {
   let top = node;

@@ -4,24 +4,18 @@
  * started by such a pair moves as a pair.
  */
 import type { Node } from "web-tree-sitter";
+import { enclosingFunction } from "./enclosing-function.js";
 
 /**
  * The calls that run before `call` in its own scope (the function whose body holds it, or the
  * module), in order: not those of nested functions, lambdas or classes, which run at other times.
  */
 export function earlierCalls(call: Node): Node[] {
-  let owner: Node | null = call.parent;
-  while (owner && owner.type !== "function_definition") owner = owner.parent;
-  const scope = owner?.childForFieldName("body") ?? rootOf(call);
+  const owner = enclosingFunction(call);
+  const scope = owner?.childForFieldName("body") ?? call.tree.rootNode;
   return scope
     .descendantsOfType("call")
     .filter((node): node is Node => node !== null && node.startIndex < call.startIndex && ownerOf(node) === owner?.id);
-}
-
-function rootOf(node: Node): Node {
-  let top = node;
-  while (top.parent) top = top.parent;
-  return top;
 }
 
 const NESTED = new Set(["function_definition", "lambda", "class_definition"]);
