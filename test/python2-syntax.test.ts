@@ -4,14 +4,11 @@
  * column and words; and what Python 3 reads as an expression (`print >>f, x`, `print -1`) is not
  * mistaken for it. Python's `compile()` gives every expected verdict.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { expect, it } from "vitest";
 import { Engine } from "../src/engine/engine.js";
 import { nodePythonParser } from "../src/node/python-parser.js";
 import { TRANSFORMS } from "../transforms/index.js";
+import { compileVerdicts } from "./python-verdicts.js";
 
 const FLASK = "from flask import Flask\n\napp = Flask(__name__)\n";
 const LINES = [
@@ -42,18 +39,8 @@ const LINES = [
 ];
 
 it("leaves each file Python 3 rejects untouched with Python's line, column and message, and fixes the others", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "mainguard-python2-"));
   const sources = LINES.map((line) => `${FLASK}${line.startsWith(" ") ? `if app:\n${line}\n` : `${line}\n`}app.run()\n`);
-  const paths = sources.map((source, i) => {
-    const path = join(dir, `${i}.py`);
-    writeFileSync(path, source);
-    return path;
-  });
-  const script = resolve(import.meta.dirname, "python/compile_verdicts.py");
-  const verdicts = execFileSync("python3", [script, ...paths], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as { ok: boolean; line: number; column: number; message: string });
+  const { paths, verdicts } = compileVerdicts(sources, "mainguard-python2-");
   const engine = Engine.create({ parser: nodePythonParser, transforms: TRANSFORMS });
   let rejected = 0;
   for (const [i, source] of sources.entries()) {

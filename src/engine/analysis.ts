@@ -9,7 +9,7 @@ import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parseText, ParseFailure } from "./parsing.js";
 import { firstLoneCr } from "./positions.js";
-import { firstEmptyBlock, firstMisorderedArgument, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
+import { firstEmptyBlock, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed } from "./condense.js";
 import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
 import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, GuardFix, ProjectModules, Site, SiteVerdict, SkipReason, Transform, TransformContext, VerdictKind } from "../types.js";
@@ -68,8 +68,6 @@ interface State {
   verdicts?: SiteVerdict[];
   /** From a report: the detections its verdicts rest on (only these are fixed, unless allFindings). */
   covering?: Set<Detection>;
-  /** What Python rejects that is checked only before a fix; false once checked and clean. */
-  rejected?: SyntaxProblem | false;
 }
 
 /** A safe fix is always applied, an unsafe one only when unsafe fixes are on. */
@@ -144,7 +142,7 @@ export class Analysis {
     if (known !== undefined) return known ?? undefined;
     const detection = this.detectionOf.get(diagnostic);
     let fix: Fix | null = null;
-    if (detection?.fix && !this.rejectedBeforeFix()) {
+    if (detection?.fix) {
       const rewrite = this.rewrite(this.sharingLines(detection.fix));
       if (!("error" in rewrite)) {
         rewrite.tree.delete();
@@ -164,8 +162,6 @@ export class Analysis {
     const wanted = state.diagnostics.filter((diagnostic) => this.willFix(diagnostic, options.unsafe));
     const unchanged: FixAllResult = { output: this.text, edits: [], applied: [], remaining: [...state.diagnostics], guarded: 0 };
     if (wanted.length === 0) return unchanged;
-    const rejected = this.rejectedBeforeFix();
-    if (rejected) return { ...unchanged, skipped: { kind: "syntax-error", line: rejected.line, column: rejected.column, message: rejected.message } };
     const statements = [...new Map(wanted.flatMap((d) => guarded(this.detectionOf.get(d)!.fix!)).map((s) => [s.startIndex, s])).values()];
     const rewrite = this.rewrite(statements);
     if ("error" in rewrite) return { ...unchanged, skipped: { kind: "unverified", detail: rewrite.error } };
@@ -200,13 +196,6 @@ export class Analysis {
       }
     }
     return [...statements.values()];
-  }
-
-  /** What Python rejects that only a fix needs to know (see `firstMisorderedArgument`), asked once. */
-  private rejectedBeforeFix(): SyntaxProblem | undefined {
-    const { state } = this;
-    if (state.rejected === undefined) state.rejected = (state.tree && firstMisorderedArgument(state.tree.rootNode)) || false;
-    return state.rejected || undefined;
   }
 
   /**

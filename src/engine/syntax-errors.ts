@@ -3,21 +3,13 @@ import { readLogicalLines, type LogicalLines } from "../python/indentation.js";
 import { statementsArePlain } from "../python/plain-statements.js";
 import { walkStatements } from "../python/statement-walk.js";
 import { LineIndex } from "../line-index.js";
+import { atNode, earlier, type SyntaxProblem } from "./syntax-problem.js";
+import { misorderedItems } from "./argument-order.js";
+import { argumentOrderSuspects } from "../python/argument-suspects.js";
 
-/** Where Python would stop reading a file, and why, in Python's words where mainguard knows them. */
-export interface SyntaxProblem {
-  line: number;
-  column: number;
-  message: string;
-  /** For the grammar's errors: the last line the ERROR node spans. */
-  lastLine?: number;
-}
+export type { SyntaxProblem } from "./syntax-problem.js";
 
-const atNode = (node: Node, message: string): SyntaxProblem => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, message });
 const position = (node: Node) => atNode(node, "invalid syntax");
-
-const earlier = (a: SyntaxProblem | undefined, b: SyntaxProblem | undefined) =>
-  !a ? b : !b ? a : a.line < b.line || (a.line === b.line && a.column <= b.column) ? a : b;
 
 /**
  * Why Python would not compile `source` (whose tree is `root`, whose logical lines are `logical`),
@@ -29,7 +21,8 @@ export function firstSyntaxProblem(source: string, root: Node, logical = readLog
   const at = (offset: number, message: string) => ({ ...new LineIndex(source).position(offset), message });
   const indentation = logical.indentationError;
   const token = logical.tokenError && at(logical.tokenError.offset, logical.tokenError.message);
-  const grammar = earlier(earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token), firstPython2Syntax(source, root));
+  const misordered = misorderedItems(root, argumentOrderSuspects(source));
+  const grammar = earlier(earlier(earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token), firstPython2Syntax(source, root)), misordered.parse);
   const first = explained(indentation, grammar, logical);
   if (first) return first;
   let misplaced: SyntaxProblem | undefined;
@@ -39,36 +32,7 @@ export function firstSyntaxProblem(source: string, root: Node, logical = readLog
     if (joined !== undefined) return at(joined, "invalid syntax");
     misplaced = walk.misplaced && at(walk.misplaced.after ? nextLineStart(logical, walk.misplaced.offset) : walk.misplaced.offset, walk.misplaced.message);
   }
-  return earlier(misplaced, firstMisplacedExpression(source, root));
-}
-
-/** What may follow a keyword argument (`f(a=1, *rest)` is allowed) and a `**mapping` in a call. */
-const AFTER_KEYWORD = new Set(["keyword_argument", "list_splat", "dictionary_splat", "comment", "line_continuation"]);
-const AFTER_MAPPING = new Set(["keyword_argument", "dictionary_splat", "comment", "line_continuation"]);
-
-/**
- * An argument the grammar accepts but Python does not: a positional one after a keyword argument
- * (`f(a=1, b)`) or after `**mapping`, or `*iterable` after `**mapping`. Only the first keyword
- * argument or `**` of each list is followed, so each list is looked at once. It visits every
- * keyword argument of the file (a third of the time of a whole check on a module of routes), so
- * it is asked only before a fix, like `firstEmptyBlock`: a file Python rejects is never rewritten.
- */
-export function firstMisorderedArgument(root: Node): SyntaxProblem | undefined {
-  for (const first of root.descendantsOfType(["keyword_argument", "dictionary_splat"])) {
-    if (!first || first.parent?.type !== "argument_list") continue;
-    const before = first.previousNamedSibling?.type;
-    if (before === "keyword_argument" || before === "dictionary_splat") continue;
-    let mapping = first.type === "dictionary_splat";
-    for (let next = first.nextNamedSibling; next; next = next.nextNamedSibling) {
-      if (next.type === "dictionary_splat") mapping = true;
-      if ((mapping ? AFTER_MAPPING : AFTER_KEYWORD).has(next.type)) continue;
-      if (next.type === "list_splat") return atNode(next, "iterable argument unpacking follows keyword argument unpacking");
-      const close = first.parent.lastChild;
-      const at = close?.type === ")" ? close : next;
-      return atNode(at, `positional argument follows keyword argument${mapping ? " unpacking" : ""}`);
-    }
-  }
-  return undefined;
+  return earlier(earlier(misplaced, firstMisplacedExpression(source, root)), misordered.compile);
 }
 
 /** The first logical line that starts at or after `offset` (else `offset` itself). */

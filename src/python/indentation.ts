@@ -13,6 +13,7 @@
  */
 
 import { APOSTROPHE, BACKSLASH, CR, FORM_FEED, HASH, LF, OPEN_PAREN, QUOTE, SPACE, TAB } from "../ascii.js";
+import { lineEnd, stringEnd } from "./literals.js";
 
 export interface IndentationError {
   /** 1-based, as Python reports them. */
@@ -271,34 +272,6 @@ function stringPrefix(source: string, quote: number): { start: number; text: str
   let start = quote;
   while (start > 0 && NAME_CHARACTER.test(source[start - 1]!)) start--;
   return start < quote ? { start, text: source.slice(start, quote) } : undefined;
-}
-
-/** Where the string literal opening at `start` ends (just past its closing quote, or where it breaks off). */
-function stringEnd(source: string, start: number): number {
-  const quote = source.charCodeAt(start);
-  const triple = source.charCodeAt(start + 1) === quote && source.charCodeAt(start + 2) === quote;
-  if (!triple && source.charCodeAt(start + 1) === quote) return start + 2; // "" or ''
-  let i = start + (triple ? 3 : 1);
-  while (i < source.length) {
-    const c = source.charCodeAt(i);
-    if (c === BACKSLASH) {
-      i += source.charCodeAt(i + 1) === CR && source.charCodeAt(i + 2) === LF ? 3 : 2;
-      continue;
-    }
-    if (!triple && isLineBreak(c)) return i; // unterminated: the tokenizer's error, the grammar's too
-    if (c === quote && (!triple || (source.charCodeAt(i + 1) === quote && source.charCodeAt(i + 2) === quote))) return i + (triple ? 3 : 1);
-    i++;
-  }
-  return i;
-}
-
-/** Where the line holding `offset` ends (its line break, or the end of the text). */
-function lineEnd(source: string, offset: number): number {
-  const lf = source.indexOf("\n", offset);
-  const end = lf === -1 ? source.length : lf;
-  const cr = source.lastIndexOf("\r", end);
-  // CR LF ends at its CR; a lone CR never reaches here (such files are skipped first), but would end the line too.
-  return cr >= offset && cr < end ? cr : end;
 }
 
 function countLineBreaks(source: string, start: number, end: number): number {

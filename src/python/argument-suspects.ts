@@ -1,0 +1,240 @@
+import { lineEnd, stringEnd } from "./literals.js";
+
+/**
+ * Where a call's arguments or a definition's parameters may be in an order Python rejects
+ * (`f(a=1, 2)`, `f(**m, *a)`, `f(a=1, a=2)`, `def f(a=1, b)`, `lambda a=1, b: 0`), read from the
+ * text alone. Such a list's trouble can only start at a keyword argument or a default (`name=`
+ * after `(` or `,`), at `**`, or in a `def`'s or a `lambda`'s parameters: each is found by a
+ * native search for `=`, `**`, `def` or `lambda`, and only from there is the rest of its list
+ * read, item by item, following brackets, strings and comments. It only says where to look: an
+ * item it cannot read (a non-ASCII name, a hit inside a string) may be named too, and the tree
+ * decides (see `misorderedItems`). Keywords usually come last, so most files name no suspect.
+ */
+
+/** A list read further than this from one start is given up on (a start inside a long string, say). */
+const MOST = 1 << 16;
+
+const OPEN_PAREN = 0x28;
+const COMMA = 0x2c;
+const EQUALS = 0x3d;
+
+/** Offsets of the items Python may reject for their place; usually none. */
+export function argumentOrderSuspects(source: string): number[] {
+  const reader = new ListReader(source);
+  for (let at = source.indexOf("="); at !== -1; at = source.indexOf("=", at + 1)) {
+    if (source.charCodeAt(at + 1) === EQUALS || OPERATOR_BEFORE_EQUALS[source.charCodeAt(at - 1)]) continue;
+    const name = nameEndingBefore(source, at);
+    if (name !== -1) reader.readFrom(separatorBefore(source, name));
+  }
+  for (let at = source.indexOf("**"); at !== -1; at = source.indexOf("**", at + 2)) reader.readFrom(separatorBefore(source, at));
+  for (let at = source.indexOf("def"); at !== -1; at = source.indexOf("def", at + 3)) reader.readFrom(parametersOf(source, at));
+  for (let at = source.indexOf("lambda"); at !== -1; at = source.indexOf("lambda", at + 6)) {
+    if (isWord(source, at, 6)) reader.readLambda(at + 5);
+  }
+  return reader.suspects;
+}
+
+/** `==`, `<=`, `>=`, `!=`, `:=` and augmented assignments (`+=` …): an `=` after these is no keyword's. */
+const OPERATOR_BEFORE_EQUALS = new Uint8Array(128);
+for (const c of "=<>!:+-*/%&|^@~") OPERATOR_BEFORE_EQUALS[c.charCodeAt(0)] = 1;
+
+const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isNamePart = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39);
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c;
+const isWhite = (c: number) => isSpace(c) || c === 0x0a || c === 0x0d || c === 0x5c;
+
+/** Where the name that ends (before white space) right before `at` starts, or -1. */
+function nameEndingBefore(source: string, at: number): number {
+  let end = at;
+  while (end > 0 && isSpace(source.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isNamePart(source.charCodeAt(start - 1))) start--;
+  return start < end && isNameStart(source.charCodeAt(start)) ? start : -1;
+}
+
+/** The `(` or `,` before `at` (across white space and line breaks), or -1. */
+function separatorBefore(source: string, at: number): number {
+  let before = at - 1;
+  while (before >= 0 && isWhite(source.charCodeAt(before))) before--;
+  const c = source.charCodeAt(before);
+  return c === OPEN_PAREN || c === COMMA ? before : -1;
+}
+
+function isWord(source: string, at: number, length: number): boolean {
+  return !isNamePart(source.charCodeAt(at - 1)) && !isNamePart(source.charCodeAt(at + length)) && source.charCodeAt(at - 1) < 0x80 && source.charCodeAt(at + length) < 0x80;
+}
+
+/** The `(` of the parameters of the `def` at `at`, or -1. */
+function parametersOf(source: string, at: number): number {
+  if (!isWord(source, at, 3)) return -1;
+  let i = at + 3;
+  while (isSpace(source.charCodeAt(i))) i++;
+  if (!isNameStart(source.charCodeAt(i))) return -1;
+  while (isNamePart(source.charCodeAt(i))) i++;
+  while (isSpace(source.charCodeAt(i))) i++;
+  return source.charCodeAt(i) === OPEN_PAREN ? i : -1;
+}
+
+type Kind = "positional" | "keyword" | "typed" | "mapping" | "star" | "none";
+
+/** What ends an item besides a `,` or a closing bracket: a lambda's colon, a line break. */
+interface Ends {
+  colon: boolean;
+  line: boolean;
+}
+
+const IN_BRACKETS: Ends = { colon: false, line: false };
+/** From a comma, which may be a tuple's outside any bracket (`x, a = 1, 2`): its line ends it. */
+const ON_ITS_LINE: Ends = { colon: false, line: true };
+const LAMBDA: Ends = { colon: true, line: true };
+
+/**
+ * Reads lists of one text, each from a separator to its end, judging each item against those
+ * before it. A list read from a separator is not read again from a later one of its own: one
+ * mark per separator read (a byte per character of the text, made once per file).
+ */
+class ListReader {
+  readonly suspects: number[] = [];
+  private readonly read: Uint8Array;
+  /** The item being read (one object, reused: a module holds thousands of items). */
+  private readonly item = { kind: "none" as Kind, name: "", start: 0, next: 0, defaulted: false };
+
+  constructor(private readonly source: string) {
+    this.read = new Uint8Array(source.length);
+  }
+
+  /** The list whose `(` or `,` is at `at` (-1: none), from there on. */
+  readFrom(at: number): void {
+    if (at === -1 || this.read[at]) return;
+    this.readList(at, this.source.charCodeAt(at) === COMMA ? ON_ITS_LINE : IN_BRACKETS);
+  }
+
+  /** The parameters of the `lambda` whose last letter is at `at`. */
+  readLambda(at: number): void {
+    this.readList(at, LAMBDA);
+  }
+
+  private readList(at: number, ends: Ends): void {
+    const { source, item } = this;
+    let keyword = false;
+    let mapping = false;
+    let names: string[] | undefined;
+    const end = Math.min(source.length, at + MOST);
+    for (let separator = at; separator < end; ) {
+      this.read[separator] = 1;
+      readItem(source, skipSpace(source, separator + 1), ends.colon, item);
+      const after = skipItem(source, item.next, end, ends, item);
+      switch (item.kind) {
+        case "keyword":
+          if (names?.includes(item.name)) this.suspects.push(item.start);
+          (names ??= []).push(item.name);
+          keyword = true;
+          break;
+        case "mapping":
+          mapping = keyword = true;
+          break;
+        case "star":
+          if (mapping) this.suspects.push(item.start);
+          break;
+        case "typed":
+          // A default after the annotation (`a: int = 1`) makes it a keyword's like.
+          if (item.defaulted) keyword = true;
+          else if (keyword) this.suspects.push(item.start);
+          break;
+        case "positional":
+          if (keyword) this.suspects.push(item.start);
+          break;
+      }
+      if (source.charCodeAt(after) !== COMMA) return;
+      separator = after;
+    }
+  }
+}
+
+/** Reads what the item at `at` starts with into `item`, and where the rest of it begins. */
+function readItem(source: string, at: number, inLambda: boolean, item: { kind: Kind; name: string; start: number; next: number; defaulted: boolean }): void {
+  item.start = item.next = at;
+  item.defaulted = false;
+  const c = source.charCodeAt(at);
+  if (c === 0x2a) {
+    const mapping = source.charCodeAt(at + 1) === 0x2a;
+    item.kind = mapping ? "mapping" : "star";
+    item.next = at + (mapping ? 2 : 1);
+    return;
+  }
+  if (!isNameStart(c)) {
+    item.kind = Number.isNaN(c) || CLASS[c] === CLOSES || (inLambda && c === 0x3a) ? "none" : "positional";
+    return;
+  }
+  let end = at + 1;
+  while (isNamePart(source.charCodeAt(end))) end++;
+  item.kind = "positional";
+  item.next = end;
+  // `lambda` in a list is an argument; its own parameters are read from its own start.
+  if (end - at === 6 && source.startsWith("lambda", at)) return;
+  let next = end;
+  while (isSpace(source.charCodeAt(next)) || source.charCodeAt(next) === 0x5c) next++;
+  const after = source.charCodeAt(next);
+  if (after === EQUALS && source.charCodeAt(next + 1) !== EQUALS) {
+    item.kind = "keyword";
+    item.name = source.slice(at, end);
+    item.next = next + 1;
+  } else if (after === 0x3a && !inLambda && source.charCodeAt(next + 1) !== EQUALS) {
+    // In a lambda's parameters a colon ends the list; elsewhere it starts a parameter's annotation.
+    item.kind = "typed";
+    item.next = next + 1;
+  }
+}
+
+/** What `skipItem` stops at or steps over, by character code (0: nothing to it). */
+const QUOTE = 1;
+const HASH = 2;
+const ESCAPE = 3;
+const OPENS = 4;
+const CLOSES = 5;
+const SEPARATES = 6;
+const ASSIGNS = 7;
+const COLON = 8;
+const LINE_BREAK = 9;
+const CLASS = new Uint8Array(128);
+for (const [chars, kind] of [["\"'", QUOTE], ["#", HASH], ["\\", ESCAPE], ["([{", OPENS], [")]}", CLOSES], [",", SEPARATES], ["=", ASSIGNS], [":", COLON], ["\r\n", LINE_BREAK]] as const) {
+  for (const c of chars) CLASS[c.charCodeAt(0)] = kind;
+}
+
+/**
+ * Skips the rest of an item: to the `,` at the list's own depth, or a bracket that closes it (or
+ * an enclosing one: the list ends there too), or what `ends` adds. In a typed item, notes an `=`
+ * of its own (a default after the annotation). Most characters are none of these: one table
+ * lookup each.
+ */
+function skipItem(source: string, from: number, end: number, ends: Ends, item: { kind: Kind; defaulted: boolean }): number {
+  const typed = item.kind === "typed";
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    const code = source.charCodeAt(i);
+    const kind = code < 128 ? CLASS[code]! : 0;
+    if (kind === 0) continue;
+    if (kind === QUOTE) i = stringEnd(source, i) - 1;
+    else if (kind === HASH) i = lineEnd(source, i) - 1;
+    else if (kind === ESCAPE) i++;
+    else if (kind === OPENS) depth++;
+    else if (kind === CLOSES) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth > 0) continue;
+    else if (kind === SEPARATES || (kind === COLON && ends.colon) || (kind === LINE_BREAK && ends.line)) return i;
+    else if (kind === ASSIGNS && typed && !OPERATOR_BEFORE_EQUALS[source.charCodeAt(i - 1)] && source.charCodeAt(i + 1) !== EQUALS) item.defaulted = true;
+  }
+  return end;
+}
+
+/** Where white space, line continuations and comments after `at` end. */
+function skipSpace(source: string, at: number): number {
+  let i = at;
+  for (;;) {
+    const c = source.charCodeAt(i);
+    if (isWhite(c)) i++;
+    else if (c === 0x23) i = lineEnd(source, i);
+    else return i;
+  }
+}
