@@ -9,7 +9,7 @@ import { applyEdits, normalizeEdits } from "./apply-edits.js";
 import { planGuards } from "./guard-plan.js";
 import { parseText, ParseFailure } from "./parsing.js";
 import { firstLoneCr } from "./positions.js";
-import { firstEmptyBlock, firstSyntaxError, firstSyntaxProblem, type SyntaxProblem } from "./syntax-errors.js";
+import { firstSyntaxError, firstSyntaxProblem, problemBeforeReport, type SyntaxProblem } from "./syntax-errors.js";
 import { condense, includedRanges, shiftedBlanked, slices, topLevelRanges, touchesBlanked, type Condensed } from "./condense.js";
 import { indentUnit, logicalLinesIn, readLogicalLines, type LogicalLines } from "../python/indentation.js";
 import type { Applicability, Detection, Diagnostic, Edit, Fix, FixAllResult, GuardFix, ProjectModules, Site, SiteVerdict, SkipReason, Transform, TransformContext, VerdictKind } from "../types.js";
@@ -287,8 +287,8 @@ export class Analysis {
     const tree = this.parse(view.text, view.blanked, big ? undefined : old);
     const state: State = { ...this.empty(source), view, tree };
     const root = tree.rootNode;
-    // A big file's syntax was checked slice by slice; its condensed view holds nothing new.
-    const error = big ? firstSyntaxError(root) : firstSyntaxProblem(source, root, logical);
+    // A big file's syntax was checked slice by slice (its lists' order too); its condensed view holds nothing new.
+    const error = big ? firstSyntaxError(root) : firstSyntaxProblem(source, root, logical, false);
     if (error) return { ...state, ...this.syntaxError(source, error), tree, view };
     const context = this.context(view.text, root);
     const found = transforms.flatMap((transform) => transform.check(context));
@@ -300,7 +300,7 @@ export class Analysis {
       state.covering = judgement.covering;
     }
     if (kept.length === 0) return state;
-    const empty = firstEmptyBlock(root, view.text);
+    const empty = problemBeforeReport(root, view.text, !big);
     if (empty) return { ...state, ...this.syntaxError(source, empty), tree, view, verdicts: state.verdicts };
     state.unit = indentUnit(source, logical);
     const lines = (state.lines = new LineIndex(view.text));

@@ -4,7 +4,7 @@ import { statementsArePlain } from "../python/plain-statements.js";
 import { walkStatements } from "../python/statement-walk.js";
 import { LineIndex } from "../line-index.js";
 import { atNode, earlier, type SyntaxProblem } from "./syntax-problem.js";
-import { misorderedItems } from "./argument-order.js";
+import { misorderedItems, type MisorderedItems } from "./argument-order.js";
 import { argumentOrderSuspects } from "../python/argument-suspects.js";
 
 export type { SyntaxProblem } from "./syntax-problem.js";
@@ -15,13 +15,30 @@ const position = (node: Node) => atNode(node, "invalid syntax");
  * Why Python would not compile `source` (whose tree is `root`, whose logical lines are `logical`),
  * or undefined: the earliest of the tokenizer's and the parser's errors that mainguard can see,
  * else a statement the compiler rejects where it stands (Python reports those only once the
- * whole file has parsed).
+ * whole file has parsed). Lists out of order (see `misorderedItems`) are looked for only with
+ * `argumentOrder`, or once another problem is found (to tell which one Python reports): the
+ * analysis asks for them only in a file with something to report (see `problemBeforeReport`).
  */
-export function firstSyntaxProblem(source: string, root: Node, logical = readLogicalLines(source)): SyntaxProblem | undefined {
+export function firstSyntaxProblem(source: string, root: Node, logical = readLogicalLines(source), argumentOrder = true): SyntaxProblem | undefined {
+  const misordered = () => misorderedItems(root, argumentOrderSuspects(source));
+  if (argumentOrder) return problemIn(source, root, logical, misordered());
+  return problemIn(source, root, logical, {}) && problemIn(source, root, logical, misordered());
+}
+
+/**
+ * What Python rejects that costs a walk of the tree or a search of the text, asked only of a file
+ * with something to report: an empty block, and (with `lists`) a list out of order. `text` is the
+ * one `root` was parsed from. A big file's lists were checked slice by slice already.
+ */
+export function problemBeforeReport(root: Node, text: string, lists: boolean): SyntaxProblem | undefined {
+  const misordered = lists ? misorderedItems(root, argumentOrderSuspects(text)) : {};
+  return earlier(firstEmptyBlock(root, text), misordered.parse) ?? misordered.compile;
+}
+
+function problemIn(source: string, root: Node, logical: LogicalLines, misordered: MisorderedItems): SyntaxProblem | undefined {
   const at = (offset: number, message: string) => ({ ...new LineIndex(source).position(offset), message });
   const indentation = logical.indentationError;
   const token = logical.tokenError && at(logical.tokenError.offset, logical.tokenError.message);
-  const misordered = misorderedItems(root, argumentOrderSuspects(source));
   const grammar = earlier(earlier(earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token), firstPython2Syntax(source, root)), misordered.parse);
   const first = explained(indentation, grammar, logical);
   if (first) return first;

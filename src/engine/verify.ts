@@ -116,7 +116,8 @@ function statementDifference(expected: FlatStatement, actual: FlatStatement | un
  * `unchanged` (see `clearOf`), when the output was parsed from the input's edited tree.
  */
 export function differenceAfterGuarding(input: Node, output: Node, guarded: readonly Node[], outputText: string, unchanged?: (node: Node) => boolean): string | undefined {
-  const problem = firstSyntaxProblem(outputText, output) ?? firstEmptyBlock(output, outputText);
+  // A guard moves statements whole: it cannot put a list out of order, and the input's were checked.
+  const problem = firstSyntaxProblem(outputText, output, undefined, false) ?? firstEmptyBlock(output, outputText);
   if (problem) {
     return `guarding line ${lineOf(guarded[0]!)} would leave a syntax error (${problem.message}) on line ${problem.line} of the result`;
   }

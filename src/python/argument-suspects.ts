@@ -97,7 +97,8 @@ class ListReader {
   readonly suspects: number[] = [];
   private readonly read: Uint8Array;
   /** The item being read (one object, reused: a module holds thousands of items). */
-  private readonly item = { kind: "none" as Kind, name: "", start: 0, next: 0, defaulted: false };
+  private readonly item: Item = { kind: "none", start: 0, nameEnd: 0, next: 0, defaulted: false };
+  private readonly names: number[] = [];
 
   constructor(private readonly source: string) {
     this.read = new Uint8Array(source.length);
@@ -118,7 +119,10 @@ class ListReader {
     const { source, item } = this;
     let keyword = false;
     let mapping = false;
-    let names: string[] | undefined;
+    // The keywords so far, as offsets of their names (start, end, start, end …): most lists have
+    // one or two, and a repeated one is rare, so no name is copied out of the text.
+    const names = this.names;
+    let named = 0;
     const end = Math.min(source.length, at + MOST);
     for (let separator = at; separator < end; ) {
       this.read[separator] = 1;
@@ -126,8 +130,9 @@ class ListReader {
       const after = skipItem(source, item.next, end, ends, item);
       switch (item.kind) {
         case "keyword":
-          if (names?.includes(item.name)) this.suspects.push(item.start);
-          (names ??= []).push(item.name);
+          if (repeats(source, names, named, item.start, item.nameEnd)) this.suspects.push(item.start);
+          names[named++] = item.start;
+          names[named++] = item.nameEnd;
           keyword = true;
           break;
         case "mapping":
@@ -151,8 +156,29 @@ class ListReader {
   }
 }
 
+/** Whether the name from `start` to `end` is one of the first `count` of `names` (offsets in pairs). */
+function repeats(source: string, names: readonly number[], count: number, start: number, end: number): boolean {
+  for (let k = 0; k < count; k += 2) {
+    const from = names[k]!;
+    if (names[k + 1]! - from !== end - start) continue;
+    let i = 0;
+    while (i < end - start && source.charCodeAt(from + i) === source.charCodeAt(start + i)) i++;
+    if (i === end - start) return true;
+  }
+  return false;
+}
+
+/** An item of a list as `readItem` reads it: what it starts with, its keyword's name (up to `nameEnd`), where the rest begins. */
+interface Item {
+  kind: Kind;
+  start: number;
+  nameEnd: number;
+  next: number;
+  defaulted: boolean;
+}
+
 /** Reads what the item at `at` starts with into `item`, and where the rest of it begins. */
-function readItem(source: string, at: number, inLambda: boolean, item: { kind: Kind; name: string; start: number; next: number; defaulted: boolean }): void {
+function readItem(source: string, at: number, inLambda: boolean, item: Item): void {
   item.start = item.next = at;
   item.defaulted = false;
   const c = source.charCodeAt(at);
@@ -177,7 +203,7 @@ function readItem(source: string, at: number, inLambda: boolean, item: { kind: K
   const after = source.charCodeAt(next);
   if (after === EQUALS && source.charCodeAt(next + 1) !== EQUALS) {
     item.kind = "keyword";
-    item.name = source.slice(at, end);
+    item.nameEnd = end;
     item.next = next + 1;
   } else if (after === 0x3a && !inLambda && source.charCodeAt(next + 1) !== EQUALS) {
     // In a lambda's parameters a colon ends the list; elsewhere it starts a parameter's annotation.
@@ -207,7 +233,7 @@ for (const [chars, kind] of [["\"'", QUOTE], ["#", HASH], ["\\", ESCAPE], ["([{"
  * of its own (a default after the annotation). Most characters are none of these: one table
  * lookup each.
  */
-function skipItem(source: string, from: number, end: number, ends: Ends, item: { kind: Kind; defaulted: boolean }): number {
+function skipItem(source: string, from: number, end: number, ends: Ends, item: Item): number {
   const typed = item.kind === "typed";
   let depth = 0;
   for (let i = from; i < end; i++) {
