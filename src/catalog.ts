@@ -34,6 +34,8 @@ export interface AppFramework {
    * the name a start is called on moves with the start.
    */
   opensWhenMade?: boolean;
+  /** Its server methods are coroutines: they start only when awaited or run by `asyncio.run`. */
+  coroutine?: boolean;
 }
 
 /** A function whose call starts a blocking server. */
@@ -113,6 +115,17 @@ export const APP_FRAMEWORKS: readonly AppFramework[] = [
     namesNeedImport: true,
     server: "wsgiref's development server",
     opensWhenMade: true,
+  },
+  {
+    name: "uvicorn",
+    package: "uvicorn",
+    appClasses: ["uvicorn.Server", "uvicorn.server.Server"],
+    serverMethods: ["serve"],
+    appNames: [],
+    example: "await uvicorn.Server(config).serve()",
+    namesNeedImport: true,
+    server: "the uvicorn server",
+    coroutine: true,
   },
   // Its applications start nothing themselves: `listen` opens a socket that the IOLoop serves.
   { name: "Tornado", package: "tornado", appClasses: ["tornado.web.Application", "tornado.httpserver.HTTPServer"], serverMethods: [], appNames: APP },

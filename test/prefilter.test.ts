@@ -72,6 +72,20 @@ describe("the prefilter", () => {
     expect(keep("import flask\napp = flask.Flask(__name__)\ntry:\n    app.run()\nexcept Exception:\n    pass\n")).toBe(true);
   });
 
+  it("counts a function a thread runs, a decorator and an awaited coroutine as called", () => {
+    const flask = "from threading import Thread\nimport flask\napp = flask.Flask(__name__)\n";
+    expect(keep(`${flask}Thread(target=app.run, daemon=True).start()\n`)).toBe(true);
+    expect(keep(`${flask}t = Thread(target = app.run)\nt.start()\n`)).toBe(true);
+    // The keep-alive idiom: a thread runs a module function that starts the server.
+    expect(keep(`${flask}def run():\n    app.run()\n\ndef keep_alive():\n    Thread(target=run).start()\n\nkeep_alive()\n`)).toBe(true);
+    expect(keep(`${flask}def run():\n    app.run()\n\ndef keep_alive():\n    Thread(target=run).start()\n`)).toBe(false);
+    expect(keep(`${flask}def serve(view):\n    app.run()\n    return view\n\n@serve\ndef index():\n    pass\n`)).toBe(true);
+    expect(keep(`${flask}def serve(view):\n    app.run()\n    return view\n\n@other\ndef index():\n    pass\n`)).toBe(false);
+    // A reference that is not a thread's target, and a target that starts nothing.
+    expect(keep(`${flask}handlers = [app.run, print]\n`)).toBe(false);
+    expect(keep("from threading import Thread\nThread(target=self.run).start()\n")).toBe(false);
+  });
+
   it("keeps a needle only where it is called, however the call is spelled", () => {
     const flask = "import flask\napp = flask.Flask(__name__)\n";
     // Named but never called: prose, a reference, a comment.

@@ -5,7 +5,8 @@
  * away, but still happens on import.
  */
 import { GUARD } from "../src/python/main-guard.js";
-import { analysisOf } from "../src/python/analysis.js";
+import type { Node } from "web-tree-sitter";
+import { analysisOf, type ModuleAnalysis } from "../src/python/analysis.js";
 import { mayStartAtImportTime } from "../src/prefilter/prefilter.js";
 import type { Detection, RuleDoc, Transform, TransformContext } from "../src/types.js";
 
@@ -19,6 +20,12 @@ Checks for a top-level call of a function of the same module whose body starts a
 (see MG001), directly or through other functions of the module — typically \`main()\` at the end
 of a file. A start under \`if __name__ == "__main__":\` inside such a function does not count:
 the function runs on import, but that block does not (an \`elif\` or \`else\` beside it does).
+
+A function runs when it is called, and also when \`asyncio.run(main())\` runs it, when a thread
+or process started at once runs it (\`Thread(target=run).start()\`, the "keep alive" idiom of bot
+projects), or when it decorates a definition (\`@serve\`, \`@serving(8000)\`). A name bound to a
+\`lambda\` (\`main = lambda: app.run()\`) is such a function. An \`async def\` called bare
+(\`main()\`) is not run: the call only makes a coroutine.
 
 ## Why is this bad?
 The call runs whenever the module is imported, so the server starts inside tests, workers and WSGI
@@ -54,7 +61,9 @@ if __name__ == "__main__":
 \`\`\`
 
 ## Fix safety
-The fix is safe: only the call moves under \`${GUARD}\`; the function itself is unchanged.
+The fix is safe: only the call moves under \`${GUARD}\`; the function itself is unchanged. A
+decorator that starts a server is reported without a fix: guarding the definition would leave its
+name undefined on import; move the start out of the decorator.
 
 ## References
 - [Python: \`__main__\` — top-level code environment](https://docs.python.org/3/library/__main__.html)
@@ -66,16 +75,38 @@ function check(context: TransformContext): Detection[] {
   const analysis = analysisOf(context);
   const detections: Detection[] = [];
   for (const statement of analysis.topLevel) {
+    if (statement.type === "decorated_definition") detections.push(...decoratorStarts(analysis, statement));
     const call = analysis.callOf(statement);
     const starting = call && analysis.startingCallee(call);
     if (!starting) continue;
-    const name = call.childForFieldName("function")!.text;
     detections.push({
       rule: MG003.code,
-      message: `\`${name}()\` starts ${starting.start.server} whenever this module is imported; move the call under \`${GUARD}\``,
+      message: `\`${starting.shown}\` starts ${starting.start.server} whenever this module is imported; move the call under \`${GUARD}\``,
       reason: starting.explanation,
       node: statement,
       fix: { applicability: "safe", statement },
+    });
+  }
+  return detections;
+}
+
+/**
+ * Decorators of a top-level definition that start a server: they run when the definition does,
+ * on import. Reported without a fix: guarding the definition would leave its name undefined on
+ * import, and the decorator's own code is not the call to move.
+ */
+function decoratorStarts(analysis: ModuleAnalysis, statement: Node): Detection[] {
+  const detections: Detection[] = [];
+  for (const decorator of statement.namedChildren) {
+    if (decorator?.type !== "decorator") continue;
+    const starting = analysis.startingDecorator(decorator);
+    if (!starting) continue;
+    const name = statement.childForFieldName("definition")?.childForFieldName("name")?.text ?? "";
+    detections.push({
+      rule: MG003.code,
+      message: `\`${starting.shown}\` starts ${starting.start.server} whenever this module is imported: a decorator runs when \`${name}\` is defined; start the server from a function called under \`${GUARD}\` instead`,
+      reason: `${starting.explanation}; no automatic fix: guarding the definition would leave \`${name}\` undefined on import`,
+      node: decorator,
     });
   }
   return detections;

@@ -94,7 +94,7 @@ function check(context: TransformContext): Detection[] {
     const indirect = direct ? undefined : analysis.startingCallee(call);
     if (!direct && !indirect) continue;
     const outer = topLevelAncestor(statement);
-    const what = direct ? `\`${direct.call}\` starts ${direct.server}` : `\`${call.childForFieldName("function")!.text}()\` starts ${indirect!.start.server}`;
+    const what = direct ? `\`${direct.call}\` starts ${direct.server}` : `\`${indirect!.shown}\` starts ${indirect!.start.server}`;
     const reason = direct ? direct.reason : indirect!.explanation;
     const importOnly = analysis.importOnlyClause(statement);
     if (importOnly) {

@@ -29,6 +29,11 @@ not, the reloader starts a second master, and with \`host="0.0.0.0"\` the intera
 reachable from the network (CWE-668, OWASP A01:2021).
 
 ${recognisedStarts()} \`asyncio.run\`, \`subprocess.run\` and other \`run\` methods are not.
+A coroutine start (\`uvicorn.Server(config).serve()\`, Hypercorn's \`serve\`) counts when
+\`asyncio.run\` runs it; made and dropped, it starts nothing. A thread's or a process's
+\`start()\` whose \`target=\` is a start (\`Thread(target=app.run).start()\`, or \`t.start()\`
+after \`t = Thread(target=app.run)\`) starts the server too: the fix guards the \`start()\`, and
+the thread object is still made on import.
 
 An \`app\` imported by name (\`from myservice import app\`) is the project's application when the
 import is relative, when \`myservice\` is the project's own (a module or package in the file's

@@ -127,9 +127,15 @@ function outsideDefinitions(code: string, start: number, at: number): boolean {
 }
 
 /** Calls of the names `words` matches (a global regex): a name followed by `(`, across white space,
- * line breaks and backslashes (comments are blank already), and not the name of a `def`. Only a
- * call starts a server, directly or through a module function. */
-const calls = (words: RegExp) => new RegExp(`(?<!\\bdef[\\s\\\\]+)${words.source}[\\s\\\\]*\\(`, "g");
+ * line breaks and backslashes (comments are blank already), and not the name of a `def`; a name
+ * passed as a thread's `target=` (`Thread(target=app.run)`), which the thread calls; a decorator
+ * (`@serve`), called on the function it decorates. Only a call starts a server, directly or
+ * through a module function. */
+const calls = (words: RegExp) =>
+  new RegExp(
+    `(?<!\\bdef[\\s\\\\]+)${words.source}[\\s\\\\]*\\(|\\btarget[\\s\\\\]*=[\\s\\\\]*(?:[A-Za-z_][\\w.]*\\.)?${words.source}|^@[ \\t]*${words.source}`,
+    "gm",
+  );
 
 /**
  * Whether a server start can run at import time (MG001–MG003): a needle called in top-level code
@@ -164,5 +170,6 @@ function importTimeStart(code: string, text: string, catalog: Catalog): boolean 
   const starting = closeOverMentions(functions, functions.filter((chunk) => holding.has(chunk)), (chunk) => chunk.name, calledIn);
   if (starting.size === 0) return false;
   const startingCalls = chunksMatching(calls(wordsPattern([...starting].map((chunk) => chunk.name!))), code, all);
-  return [...startingCalls].some((chunk) => chunk.kind === "statement");
+  // A decorator runs when the definition under it does: at import, for a top-level one.
+  return [...startingCalls].some((chunk) => chunk.kind === "statement" || chunk.kind === "decorator");
 }

@@ -1,6 +1,6 @@
-import { BACKSLASH, CR, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE, TAB } from "../ascii.js";
+import { BACKSLASH, CR, DOT, EQUALS, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE, TAB } from "../ascii.js";
 import { blankStringsAndComments } from "./code-blanker.js";
-import type { WordSet } from "./word-set.js";
+import { asciiBytes, type WordSet } from "./word-set.js";
 import { decodeLatin1, type ByteDecoder } from "./latin1.js";
 
 
@@ -36,7 +36,8 @@ export class RawText {
 
   /**
    * Whether one of `words` occurs as a whole word in call position: followed (after white space,
-   * line breaks or backslashes) by `(`, by `as` (an import alias) or by a comment. A server start
+   * line breaks or backslashes) by `(`, by `as` (an import alias) or by a comment, or passed as a
+   * thread's `target=`. A server start
    * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
    * byte counts as part of a word: Python puts only ASCII next to a name it calls.
    */
@@ -74,7 +75,7 @@ export class RawText {
     if (start < 0 || !startsWithAt(bytes, anchor, start)) return -1;
     let from = start;
     while (from > 0 && isWordByte(bytes[from - 1]!)) from--;
-    return words.findIndex((word) => startsWithAt(bytes, word, from) && !isWordByte(bytes[from + word.length] ?? SPACE) && calledAfter(bytes, from + word.length));
+    return words.findIndex((word) => startsWithAt(bytes, word, from) && !isWordByte(bytes[from + word.length] ?? SPACE) && (calledAfter(bytes, from + word.length) || passedAsTarget(bytes, from)));
   }
 
   /** The bytes as a string of one character per byte: ASCII stays itself, so ASCII patterns match as in the text. */
@@ -110,6 +111,25 @@ function calledAfter(bytes: Uint8Array, at: number): boolean {
   const next = bytes[i];
   if (next === OPEN_PAREN || next === HASH) return true;
   return next === LOWER_A && bytes[i + 1] === LOWER_S && !isWordByte(bytes[i + 2] ?? SPACE);
+}
+
+const TARGET = asciiBytes("target");
+
+/**
+ * Whether the name at `at` (after its receivers: `app.run`) is the value of a `target=` keyword,
+ * as in `Thread(target=app.run)`: the thread calls it.
+ */
+function passedAsTarget(bytes: Uint8Array, at: number): boolean {
+  let i = at;
+  while (bytes[i - 1] === DOT) {
+    i--;
+    while (i > 0 && isWordByte(bytes[i - 1]!)) i--;
+  }
+  while (bytes[i - 1] === SPACE || bytes[i - 1] === TAB) i--;
+  if (bytes[i - 1] !== EQUALS) return false;
+  i--;
+  while (bytes[i - 1] === SPACE || bytes[i - 1] === TAB) i--;
+  return i >= TARGET.length && startsWithAt(bytes, TARGET, i - TARGET.length) && !isWordByte(bytes[i - TARGET.length - 1] ?? SPACE);
 }
 
 /** An ASCII letter, digit or underscore, or any non-ASCII byte. */

@@ -1,18 +1,30 @@
 import type { Node } from "web-tree-sitter";
 import type { Catalog } from "../catalog.js";
 import type { TransformContext } from "../types.js";
-import { bindingOf } from "./applications.js";
+import { bindingOf, qualifiedName } from "./applications.js";
 import { classBodyStatements, functionStatements, importTimeStatements, topLevelStatements } from "./import-time.js";
 import { branchesOf, scriptOnlyBlocks } from "./main-guard.js";
-import { collectScope, type ModuleScope } from "./module-scope.js";
+import { collectScope, type ModuleScope, type Scopes } from "./module-scope.js";
+import { threadStart } from "./threads.js";
 import { serverStart, type ServerStart } from "./server-starts.js";
 
 /** Why calling a module function starts a server: the chain of calls down to the start. */
 export interface StartingFunction {
+  /** A `def`, or the `lambda` a module-level name is bound to. */
   definition: Node;
   /** "`main` calls `serve()` on line 5, which calls `uvicorn.run(...)` on line 9". */
   explanation: string;
   start: ServerStart;
+}
+
+/** A call that runs a module function at once: the function's name, how to show the call. */
+interface Run {
+  name: Node;
+  shown: string;
+  /** A plain call, which only makes a coroutine of an `async def`. */
+  bare: boolean;
+  /** How it reaches the function, when not by calling it: " (a thread that runs `run`)". */
+  via?: string;
 }
 
 /** What every transform needs to know about a module, computed once per file. */
@@ -55,8 +67,7 @@ export class ModuleAnalysis {
     if (!this.functions) {
       this.functions = new Map();
       for (const statement of this.topLevel) {
-        const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
-        const defined = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : undefined;
+        const [defined, definition] = definedFunction(statement);
         if (defined) this.functions.set(defined, [...(this.functions.get(defined) ?? []), definition!]);
       }
     }
@@ -130,7 +141,8 @@ export class ModuleAnalysis {
   private localScope(definition: Node): ModuleScope {
     let scope = this.functionScopes.get(definition.startIndex);
     if (!scope) {
-      scope = collectScope(functionStatements(definition));
+      // A lambda's body is one expression: it binds nothing.
+      scope = collectScope(definition.type === "lambda" ? [] : functionStatements(definition));
       this.functionScopes.set(definition.startIndex, scope);
     }
     return scope;
@@ -155,16 +167,58 @@ export class ModuleAnalysis {
     return reached;
   }
 
-  /** The module function `call` calls (by its bare name), if calling it starts a server. */
-  startingCallee(call: Node): StartingFunction | undefined {
-    const callee = call.childForFieldName("function");
-    if (callee?.type !== "identifier") return undefined;
-    const starting = this.startingFunction(callee.text, call.startIndex);
-    if (!starting) return undefined;
+  /**
+   * The module function a module-level `call` runs, if running it starts a server: `main()`,
+   * `asyncio.run(main())`, `Thread(target=main).start()` (see `runCalled`).
+   */
+  startingCallee(call: Node): (StartingFunction & { shown: string }) | undefined {
+    const run = this.runCalled(call, [this.scope]);
+    return run && this.startingRun(run, call.startIndex);
+  }
+
+  /**
+   * The module function a top-level decorator runs, if running it starts a server: `@serve` calls
+   * `serve` on the function under it, `@serve(...)` calls `serve` itself, both when the
+   * definition runs.
+   */
+  startingDecorator(decorator: Node): (StartingFunction & { shown: string }) | undefined {
+    const expression = decorator.namedChildren.find((child) => child?.type !== "comment");
+    if (expression?.type === "call") {
+      const starting = this.startingCallee(expression);
+      return starting && { ...starting, shown: `@${starting.shown.replace(/\(\)$/, "(...)")}` };
+    }
+    if (expression?.type !== "identifier") return undefined;
+    return this.startingRun({ name: expression, shown: `@${expression.text}`, bare: true }, decorator.startIndex);
+  }
+
+  private startingRun(run: Run, at: number): (StartingFunction & { shown: string }) | undefined {
+    const starting = this.startingFunction(run.name.text, at);
+    if (!starting || (run.bare && isAsync(starting.definition))) return undefined;
     // Rebound after its definition (`main = other`), the name no longer means that function.
-    const bound = bindingOf(callee.text, [this.scope], call.startIndex);
+    const bound = bindingOf(run.name.text, [this.scope], at);
     if (bound && bound.binding.node.startIndex > starting.definition.startIndex) return undefined;
-    return starting.definition.startIndex < call.startIndex ? starting : undefined;
+    return starting.definition.startIndex < at ? { ...starting, shown: run.shown } : undefined;
+  }
+
+  /**
+   * The name of the function `call` runs at once, and how to show the call: `f()` (`bare`: an
+   * `async def` called so only makes a coroutine), `asyncio.run(f())`, `await f()`, or a thread's
+   * `start()` whose target is `f`.
+   */
+  private runCalled(call: Node, scopes: Scopes): Run | undefined {
+    const callee = call.childForFieldName("function");
+    if (callee?.type === "identifier") return { name: callee, shown: `${callee.text}()`, bare: call.parent?.type !== "await" };
+    if (callee?.type !== "attribute") return undefined;
+    const thread = threadStart(call, scopes, this.catalog);
+    if (thread?.target.type === "identifier") {
+      const object = callee.childForFieldName("object")!;
+      const shown = object.type === "identifier" ? `${object.text}.start()` : `${thread.made.childForFieldName("function")!.text}(target=${thread.target.text}).start()`;
+      return { name: thread.target, shown, bare: false, via: ` (a thread that runs \`${thread.target.text}\`)` };
+    }
+    if (qualifiedName(callee, scopes, call.startIndex, this.catalog) !== "asyncio.run") return undefined;
+    const coroutine = call.childForFieldName("arguments")?.namedChild(0);
+    const inner = coroutine?.type === "call" ? coroutine.childForFieldName("function") : null;
+    return inner?.type === "identifier" ? { name: inner, shown: `${callee.text}(${inner.text}())`, bare: false } : undefined;
   }
 
   /**
@@ -194,16 +248,32 @@ export class ModuleAnalysis {
     for (const call of callsIn(definition.childForFieldName("body"))) {
       const start = serverStart(call, [locals, this.scope], this.catalog, this.isProjectModule);
       if (start) return { definition, start, explanation: `\`${name}\` calls \`${start.call}\` on line ${line(call)}` };
-      const callee = call.childForFieldName("function");
-      if (callee?.type !== "identifier" || locals.imports.has(callee.text) || locals.assignments.has(callee.text)) continue;
-      const inner = this.startingFunction(callee.text, at, visiting, explored);
-      if (inner) {
+      const run = this.runCalled(call, [locals, this.scope]);
+      if (!run || locals.imports.has(run.name.text) || locals.assignments.has(run.name.text)) continue;
+      const inner = this.startingFunction(run.name.text, at, visiting, explored);
+      if (inner && !(run.bare && isAsync(inner.definition))) {
         const rest = inner.explanation.replace(/^`[^`]+` calls /, "");
-        return { definition, start: inner.start, explanation: `\`${name}\` calls \`${callee.text}()\` on line ${line(call)}, which calls ${rest}` };
+        return { definition, start: inner.start, explanation: `\`${name}\` calls \`${run.shown}\`${run.via ?? ""} on line ${line(call)}, which calls ${rest}` };
       }
     }
     return undefined;
   }
+}
+
+/** The module function a top-level statement defines: `def name`, or `name = lambda ...`. */
+function definedFunction(statement: Node): [name: string | undefined, definition: Node | null] {
+  if (statement.type === "expression_statement") {
+    const assignment = statement.namedChild(0);
+    const [left, right] = [assignment?.childForFieldName("left"), assignment?.childForFieldName("right")];
+    return assignment?.type === "assignment" && left?.type === "identifier" && right?.type === "lambda" ? [left.text, right] : [undefined, null];
+  }
+  const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+  return definition?.type === "function_definition" ? [definition.childForFieldName("name")?.text, definition] : [undefined, null];
+}
+
+/** An `async def`: calling it only makes a coroutine; its body runs when awaited or run by `asyncio.run`. */
+function isAsync(definition: Node): boolean {
+  return definition.type === "function_definition" && definition.child(0)?.type === "async";
 }
 
 /** The call a statement consists of (`f(...)`, `app.run(...)`), if it is nothing else. */

@@ -2,7 +2,9 @@ import type { Node } from "web-tree-sitter";
 import type { Catalog, EventLoop } from "../catalog.js";
 import { bindingOf, explainApplication, qualifiedName } from "./applications.js";
 import type { Scopes } from "./module-scope.js";
+import type { ThreadStart } from "./threads.js";
 import { earlierCalls } from "./openers.js";
+import { threadStart } from "./threads.js";
 
 /** A call recognised as starting a blocking server. */
 export interface ServerStart {
@@ -32,10 +34,44 @@ function shortText(expression: Node): string {
   return text.includes("\n") || text.length > 40 ? "..." : text;
 }
 
-/** Whether `call` (a `call` node) starts a server, and how that was recognised. */
+/**
+ * Whether `call` (a `call` node) starts a server, and how that was recognised: a call of a
+ * server function or method, or a thread's `start()` whose target is one (see `threadStart`).
+ */
 export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule): ServerStart | undefined {
   const callee = call.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
+  const thread = threadStart(call, scopes, catalog);
+  if (thread) return threadedStart(call, thread, scopes, catalog, isProjectModule);
+  return startBy(callee, call, scopes, catalog, isProjectModule);
+}
+
+/**
+ * `Thread(target=app.run).start()`: the target, called by the thread at once, as if `call` (the
+ * `start()`) called it. Its arguments are the thread's, so no host or debug flag is read (MG101).
+ */
+function threadedStart(call: Node, thread: ThreadStart, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule): ServerStart | undefined {
+  const { target, made } = thread;
+  if (target.type !== "identifier" && target.type !== "attribute") return undefined;
+  const start = startBy(target, call, scopes, catalog, isProjectModule);
+  if (!start) return undefined;
+  const runner = made.childForFieldName("function")!;
+  const object = call.childForFieldName("function")!.childForFieldName("object")!;
+  const shown = object.type === "identifier" ? `${object.text}.start()` : `${shortText(runner)}(target=${shortText(target)}).start()`;
+  return {
+    call: shown,
+    server: start.server,
+    reason: `${start.reason}; \`${shown}\` runs \`${shortText(target)}\` in a ${runner.text.endsWith("Process") ? "process" : "thread"} at once`,
+    ...(start.openers ? { openers: start.openers } : {}),
+  };
+}
+
+/**
+ * The start `callee` makes when `call` (a call of it, or what runs it) is made. A coroutine
+ * (`hypercorn.asyncio.serve`, uvicorn's `Server.serve`) starts only when `awaited` or run by
+ * `asyncio.run`: calling it makes a coroutine object and nothing more.
+ */
+function startBy(callee: Node, call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule, awaited = call.parent?.type === "await"): ServerStart | undefined {
   const lastName = callee.type === "identifier" ? callee.text : callee.childForFieldName("attribute")?.text;
   const loop = callee.type === "attribute" && catalog.eventLoops.find((candidate) => candidate.start === lastName);
   if (loop) return loopStart(call, callee, loop, scopes, catalog, isProjectModule);
@@ -43,8 +79,9 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProj
   if (!lastName || (callee.type === "attribute" && !catalog.needles.includes(lastName))) return undefined;
 
   const qualified = qualifiedName(callee, scopes, call.startIndex, catalog);
-  if (qualified === "asyncio.run") return coroutineStart(call, scopes, catalog);
-  const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified && !candidate.coroutine);
+  // A thread's target `asyncio.run` gets no coroutine: `call` (the `start()`) holds none.
+  if (qualified === "asyncio.run") return coroutineStart(call, scopes, catalog, isProjectModule);
+  const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified && (awaited || !candidate.coroutine));
   if (fn) {
     const through = callee.text === qualified ? "" : ` through the imports`;
     const openedBy = fn.openedBy ?? [];
@@ -62,7 +99,7 @@ export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProj
   const receiver = callee.childForFieldName("object")!;
   const application = explainApplication(receiver, scopes, call.startIndex, catalog, isProjectModule);
   if (!application) return undefined;
-  const frameworks = application.frameworks.filter((framework) => framework.serverMethods.includes(lastName));
+  const frameworks = application.frameworks.filter((framework) => framework.serverMethods.includes(lastName) && (awaited || !framework.coroutine));
   if (frameworks.length === 0) return undefined;
   const opened = application.madeBy && frameworks.every((framework) => framework.opensWhenMade);
   return {
@@ -113,15 +150,21 @@ function loopStart(call: Node, callee: Node, loop: EventLoop, scopes: Scopes, ca
   };
 }
 
-/** `asyncio.run(serve(app, config))`: the event loop runs a coroutine server function to its end. */
-function coroutineStart(call: Node, scopes: Scopes, catalog: Catalog): ServerStart | undefined {
+/**
+ * `asyncio.run(serve(app, config))`, `asyncio.run(server.serve())`: the event loop runs a
+ * coroutine server function or method to its end.
+ */
+function coroutineStart(call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule): ServerStart | undefined {
   const argument = call.childForFieldName("arguments")?.namedChild(0);
   const inner = argument?.type === "call" ? argument.childForFieldName("function") : null;
   if (!inner || (inner.type !== "identifier" && inner.type !== "attribute")) return undefined;
+  const callee = call.childForFieldName("function")!;
   const qualified = qualifiedName(inner, scopes, call.startIndex, catalog);
   const fn = qualified && catalog.serverFunctions.find((candidate) => candidate.qualified === qualified && candidate.coroutine);
-  if (!fn) return undefined;
-  const callee = call.childForFieldName("function")!;
+  if (!fn) {
+    const method = inner.type === "attribute" ? startBy(inner, argument!, scopes, catalog, isProjectModule, true) : undefined;
+    return method && { ...method, call: `${shortText(callee)}(${method.call})`, reason: `${method.reason}; \`${callee.text}\` runs the coroutine to its end` };
+  }
   return {
     call: `${shortText(callee)}(${shortText(inner)}(...))`,
     server: `the ${fn.server} server`,

@@ -1,0 +1,12 @@
+from threading import Thread
+
+from flask import Flask
+
+app = Flask("")
+
+
+def run():
+    app.run(host="0.0.0.0", port=8080)
+
+
+Thread(target=run).start()

@@ -1,0 +1,8 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+main = lambda: app.run(port=5000)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+from threading import Thread
+from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__":
+    Thread(target=app.run, kwargs={"port": 8080}).start()
