@@ -34,6 +34,8 @@ export interface AppFramework {
    * the name a start is called on moves with the start.
    */
   opensWhenMade?: boolean;
+  /** Methods of an application that return it, so that a start may be chained after them (`demo.queue().launch()`). */
+  returnsSelf?: string[];
   /** Its server methods are coroutines: they start only when awaited or run by `asyncio.run`. */
   coroutine?: boolean;
 }
@@ -126,6 +128,17 @@ export const APP_FRAMEWORKS: readonly AppFramework[] = [
     namesNeedImport: true,
     server: "the uvicorn server",
     coroutine: true,
+  },
+  {
+    name: "Gradio",
+    package: "gradio",
+    appClasses: ["gradio.Interface", "gradio.Blocks", "gradio.ChatInterface", "gradio.TabbedInterface"],
+    serverMethods: ["launch"],
+    returnsSelf: ["queue"],
+    appNames: ["demo"],
+    example: "demo.launch()",
+    namesNeedImport: true,
+    server: "the Gradio server",
   },
   // Its applications start nothing themselves: `listen` opens a socket that the IOLoop serves.
   { name: "Tornado", package: "tornado", appClasses: ["tornado.web.Application", "tornado.httpserver.HTTPServer"], serverMethods: [], appNames: APP },

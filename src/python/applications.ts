@@ -114,8 +114,14 @@ export function explainApplication(
 ): Application | undefined {
   if (receiver.type === "call") {
     const made = applicationCall(receiver, scopes, offset, catalog);
-    const callee = receiver.childForFieldName("function")!.text;
-    return made && { frameworks: made.frameworks, reason: `the receiver \`${callee}(...)\` is ${made.what}` };
+    const callee = receiver.childForFieldName("function")!;
+    if (made) return { frameworks: made.frameworks, reason: `the receiver \`${callee.text}(...)\` is ${made.what}` };
+    // `demo.queue().launch()`: a method that returns the application it is called on.
+    const method = callee.type === "attribute" ? callee.childForFieldName("attribute")!.text : "";
+    const chained = catalog.frameworks.some((framework) => framework.returnsSelf?.includes(method));
+    const inner = chained ? explainApplication(callee.childForFieldName("object")!, scopes, offset, catalog, isProjectModule) : undefined;
+    const frameworks = inner?.frameworks.filter((framework) => framework.returnsSelf?.includes(method)) ?? [];
+    return frameworks.length > 0 ? { frameworks, reason: `${inner!.reason}, and \`${method}()\` returns it` } : undefined;
   }
   if (receiver.type !== "identifier") return undefined;
   const name = receiver.text;

@@ -1,0 +1,9 @@
+import gradio as gr
+
+
+def greet(name):
+    return f"Hello {name}!"
+
+
+demo = gr.Interface(fn=greet, inputs="text", outputs="text")
+demo.launch(server_name="0.0.0.0")
