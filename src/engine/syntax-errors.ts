@@ -39,7 +39,8 @@ function problemIn(source: string, root: Node, logical: LogicalLines, misordered
   const at = (offset: number, message: string) => ({ ...new LineIndex(source).position(offset), message });
   const indentation = logical.indentationError;
   const token = logical.tokenError && at(logical.tokenError.offset, logical.tokenError.message);
-  const grammar = earlier(earlier(earlier(firstSyntaxError(root) ?? firstForeignSpace(source, root), token), firstPython2Syntax(source, root)), misordered.parse);
+  const error = firstSyntaxError(root);
+  const grammar = earlier(earlier(earlier((error && afterDecorators(error, logical)) ?? firstForeignSpace(source, root), token), firstPython2Syntax(source, root)), misordered.parse);
   const first = explained(indentation, grammar, logical);
   if (first) return first;
   let misplaced: SyntaxProblem | undefined;
@@ -50,6 +51,22 @@ function problemIn(source: string, root: Node, logical: LogicalLines, misordered
     misplaced = walk.misplaced && at(walk.misplaced.after ? nextLineStart(logical, walk.misplaced.offset) : walk.misplaced.offset, walk.misplaced.message);
   }
   return earlier(earlier(misplaced, firstMisplacedExpression(source, root)), misordered.compile);
+}
+
+/**
+ * Decorators with no definition under them: Python stops at the first token after them, with
+ * "invalid syntax" where the next line is as indented as they are, "unexpected unindent" (at its
+ * column 0, as Python says) where it is less (the end of the block they are in). A deeper line
+ * is the indentation error `explained` picks.
+ */
+function afterDecorators(error: SyntaxProblem & { decorators?: boolean }, logical: LogicalLines): SyntaxProblem {
+  if (!error.decorators) return error;
+  const own = logical.lines.indexOf(error.line);
+  const next = logical.lines.findIndex((line) => line > error.lastLine! - 1);
+  if (own === -1 || next === -1 || logical.columns[next]! > logical.columns[own]!) return error;
+  const line = logical.lines[next]!;
+  if (logical.columns[next]! < logical.columns[own]!) return { line, column: 0, message: "unexpected unindent" };
+  return { line, column: logical.starts[next]! - logical.lineStarts[next]! + 1, message: "invalid syntax" };
 }
 
 /** The first logical line that starts at or after `offset` (else `offset` itself). */
@@ -87,7 +104,7 @@ function firstJoinedLine(logical: LogicalLines, starts: readonly number[]): numb
 }
 
 /** The 1-based position of the first ERROR or MISSING node. Cheap when there is none. */
-export function firstSyntaxError(root: Node): SyntaxProblem | undefined {
+export function firstSyntaxError(root: Node): (SyntaxProblem & { decorators?: boolean }) | undefined {
   return root.hasError ? firstErrorNode(root) : undefined;
 }
 
@@ -167,7 +184,7 @@ export function firstEmptyBlock(root: Node, source: string): SyntaxProblem | und
   return empty ? atNode(empty, "expected an indented block") : undefined;
 }
 
-function firstErrorNode(root: Node): SyntaxProblem {
+function firstErrorNode(root: Node): SyntaxProblem & { decorators?: boolean } {
   const cursor = root.walk();
   try {
     for (;;) {
@@ -176,7 +193,7 @@ function firstErrorNode(root: Node): SyntaxProblem {
         // Decorators alone are not wrong: what follows them is, so Python stops on the next line
         // (where an indentation error, say, is what it reports).
         const decorators = node.namedChildCount > 0 && node.namedChildren.every((child) => child?.type === "decorator");
-        return { ...position(node), lastLine: node.endPosition.row + (decorators ? 2 : 1) };
+        return { ...position(node), lastLine: node.endPosition.row + (decorators ? 2 : 1), ...(decorators ? { decorators } : {}) };
       }
       // Descend only into subtrees that hold the error.
       if (node.hasError && cursor.gotoFirstChild()) continue;
