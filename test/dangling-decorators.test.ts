@@ -5,10 +5,7 @@
  * every expected verdict); decorators that do have their definition are fixed as usual.
  */
 import { expect, it } from "vitest";
-import { Engine } from "../src/engine/engine.js";
-import { nodePythonParser } from "../src/node/python-parser.js";
-import { TRANSFORMS } from "../transforms/index.js";
-import { compileVerdicts } from "./python-verdicts.js";
+import { expectPythonsVerdicts } from "./python-verdicts.js";
 
 const FLASK = "from flask import Flask\n\napp = Flask(__name__)\n";
 const CASES = [
@@ -28,20 +25,5 @@ const CASES = [
 
 it("leaves a file whose decorators decorate nothing untouched, with Python's line, column and message", async () => {
   const sources = CASES.map((text) => `${FLASK}${text}app.run()\n`);
-  const { paths, verdicts } = compileVerdicts(sources, "mainguard-decorators-");
-  const engine = Engine.create({ parser: nodePythonParser, transforms: TRANSFORMS });
-  let rejected = 0;
-  for (const [i, source] of sources.entries()) {
-    const result = await engine.run(source, paths[i]!, { fix: true });
-    const verdict = verdicts[i]!;
-    if (verdict.ok) {
-      expect(result.skipped, CASES[i]).toBeUndefined();
-      expect(result.applied, CASES[i]).toBe(1);
-      continue;
-    }
-    rejected++;
-    expect(result.skipped, CASES[i]).toEqual({ kind: "syntax-error", line: verdict.line, column: verdict.column, message: verdict.message });
-    expect(result.output, CASES[i]).toBe(source);
-  }
-  expect(rejected).toBe(9);
+  expect(await expectPythonsVerdicts(sources, CASES, "mainguard-decorators-")).toBe(9);
 });

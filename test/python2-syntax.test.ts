@@ -5,10 +5,7 @@
  * mistaken for it. Python's `compile()` gives every expected verdict.
  */
 import { expect, it } from "vitest";
-import { Engine } from "../src/engine/engine.js";
-import { nodePythonParser } from "../src/node/python-parser.js";
-import { TRANSFORMS } from "../transforms/index.js";
-import { compileVerdicts } from "./python-verdicts.js";
+import { expectPythonsVerdicts } from "./python-verdicts.js";
 
 const FLASK = "from flask import Flask\n\napp = Flask(__name__)\n";
 const LINES = [
@@ -40,20 +37,5 @@ const LINES = [
 
 it("leaves each file Python 3 rejects untouched with Python's line, column and message, and fixes the others", async () => {
   const sources = LINES.map((line) => `${FLASK}${line.startsWith(" ") ? `if app:\n${line}\n` : `${line}\n`}app.run()\n`);
-  const { paths, verdicts } = compileVerdicts(sources, "mainguard-python2-");
-  const engine = Engine.create({ parser: nodePythonParser, transforms: TRANSFORMS });
-  let rejected = 0;
-  for (const [i, source] of sources.entries()) {
-    const result = await engine.run(source, paths[i]!, { fix: true });
-    const verdict = verdicts[i]!;
-    if (verdict.ok) {
-      expect(result.skipped, LINES[i]).toBeUndefined();
-      expect(result.applied, LINES[i]).toBe(1);
-      continue;
-    }
-    rejected++;
-    expect(result.skipped, LINES[i]).toEqual({ kind: "syntax-error", line: verdict.line, column: verdict.column, message: verdict.message });
-    expect(result.output, LINES[i]).toBe(source);
-  }
-  expect(rejected).toBe(15);
+  expect(await expectPythonsVerdicts(sources, LINES, "mainguard-python2-")).toBe(15);
 });
