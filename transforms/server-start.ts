@@ -41,6 +41,10 @@ folder or a folder above it, up to the repository's root, or under \`src/\` ther
 file imports the framework. A package's \`app\` is not: \`from vispy import app\` / \`app.run()\`
 runs a GUI toolkit's event loop. The playground checks a file alone, so only the last two hold there.
 
+A start after a top-level \`sys.exit()\` (or \`raise\`) never runs, on import or as a script. It is
+reported and fixed like any other: the line says the module means to serve when imported, the guard
+changes nothing at run time, and telling dead code apart is left to a linter.
+
 ## Example
 \`\`\`python
 from flask import Flask
