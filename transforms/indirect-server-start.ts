@@ -90,6 +90,9 @@ function check(context: TransformContext): Detection[] {
   return detections;
 }
 
+/** `@name` or `@name(...)`: a decorator that may run a module function. */
+const DECORATOR_NAME = /^@[ \t]*([A-Za-z_]\w*)[ \t]*(?:\(|#|$)/;
+
 /**
  * Decorators of a top-level definition that start a server: they run when the definition does,
  * on import. Reported without a fix: guarding the definition would leave its name undefined on
@@ -99,13 +102,17 @@ function decoratorStarts(analysis: ModuleAnalysis, statement: Node): Detection[]
   const detections: Detection[] = [];
   for (const decorator of statement.namedChildren) {
     if (decorator?.type !== "decorator") continue;
+    // Most decorators are attributes (`@app.route(...)`) or names of no module function: their
+    // text rules them out before the tree is asked anything more.
+    const name = DECORATOR_NAME.exec(decorator.text)?.[1];
+    if (!name || !analysis.functionNamed(name, decorator.startIndex)) continue;
     const starting = analysis.startingDecorator(decorator);
     if (!starting) continue;
-    const name = statement.childForFieldName("definition")?.childForFieldName("name")?.text ?? "";
+    const defined = statement.childForFieldName("definition")?.childForFieldName("name")?.text ?? "";
     detections.push({
       rule: MG003.code,
-      message: `\`${starting.shown}\` starts ${starting.start.server} whenever this module is imported: a decorator runs when \`${name}\` is defined; start the server from a function called under \`${GUARD}\` instead`,
-      reason: `${starting.explanation}; no automatic fix: guarding the definition would leave \`${name}\` undefined on import`,
+      message: `\`${starting.shown}\` starts ${starting.start.server} whenever this module is imported: a decorator runs when \`${defined}\` is defined; start the server from a function called under \`${GUARD}\` instead`,
+      reason: `${starting.explanation}; no automatic fix: guarding the definition would leave \`${defined}\` undefined on import`,
       node: decorator,
     });
   }

@@ -127,15 +127,17 @@ function outsideDefinitions(code: string, start: number, at: number): boolean {
 }
 
 /** Calls of the names `words` matches (a global regex): a name followed by `(`, across white space,
- * line breaks and backslashes (comments are blank already), and not the name of a `def`; a name
- * passed as a thread's `target=` (`Thread(target=app.run)`), which the thread calls; a decorator
- * (`@serve`), called on the function it decorates. Only a call starts a server, directly or
- * through a module function. */
-const calls = (words: RegExp) =>
-  new RegExp(
-    `(?<!\\bdef[\\s\\\\]+)${words.source}[\\s\\\\]*\\(|\\btarget[\\s\\\\]*=[\\s\\\\]*(?:[A-Za-z_][\\w.]*\\.)?${words.source}|^@[ \\t]*${words.source}`,
-    "gm",
-  );
+ * line breaks and backslashes (comments are blank already), and not the name of a `def`; with
+ * `targets`, a name passed as a thread's `target=` (`Thread(target=app.run)`), which the thread
+ * calls; with `decorators`, a decorator (`@serve`), called on the function it decorates. Only a
+ * call starts a server, directly or through a module function. (Each alternative slows the
+ * search down: they are asked for only where they can match.) */
+function calls(words: RegExp, { targets, decorators }: { targets: boolean; decorators: boolean }): RegExp {
+  const call = `(?<!\\bdef[\\s\\\\]+)${words.source}[\\s\\\\]*\\(`;
+  const target = `\\btarget[\\s\\\\]*=[\\s\\\\]*(?:[A-Za-z_][\\w.]*\\.)?${words.source}`;
+  const decorator = `^@[ \\t]*${words.source}`;
+  return new RegExp([call, ...(targets ? [target] : []), ...(decorators ? [decorator] : [])].join("|"), "gm");
+}
 
 /**
  * Whether a server start can run at import time (MG001–MG003): a needle called in top-level code
@@ -152,7 +154,8 @@ function importTimeStart(code: string, text: string, catalog: Catalog): boolean 
   const words = catalogWords(catalog);
   if (!words.needle.test(code) || !words.receiver.test(code)) return false;
   const aliases = needleAliases(code, catalog);
-  const needle = calls(aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : words.needle);
+  const targets = code.includes("target");
+  const needle = calls(aliases.length ? wordsPattern([...catalog.needles, ...aliases]) : words.needle, { targets, decorators: false });
   const all = chunks(code, text);
   const holding = chunksMatching(needle, code, all);
   if ([...holding].some((chunk) => chunk.kind === "statement")) return true;
@@ -164,12 +167,12 @@ function importTimeStart(code: string, text: string, catalog: Catalog): boolean 
   let asked: RegExp | undefined;
   let calling = new Set<Chunk>();
   const calledIn = (chunk: Chunk, names: RegExp) => {
-    if (names !== asked) [asked, calling] = [names, chunksMatching(calls(names), code, all)];
+    if (names !== asked) [asked, calling] = [names, chunksMatching(calls(names, { targets, decorators: false }), code, all)];
     return calling.has(chunk);
   };
   const starting = closeOverMentions(functions, functions.filter((chunk) => holding.has(chunk)), (chunk) => chunk.name, calledIn);
   if (starting.size === 0) return false;
-  const startingCalls = chunksMatching(calls(wordsPattern([...starting].map((chunk) => chunk.name!))), code, all);
+  const startingCalls = chunksMatching(calls(wordsPattern([...starting].map((chunk) => chunk.name!)), { targets, decorators: true }), code, all);
   // A decorator runs when the definition under it does: at import, for a top-level one.
   return [...startingCalls].some((chunk) => chunk.kind === "statement" || chunk.kind === "decorator");
 }

@@ -209,13 +209,16 @@ export class ModuleAnalysis {
     const callee = call.childForFieldName("function");
     if (callee?.type === "identifier") return { name: callee, shown: `${callee.text}()`, bare: call.parent?.type !== "await" };
     if (callee?.type !== "attribute") return undefined;
-    const thread = threadStart(call, scopes, this.catalog);
+    // Most calls are methods of other names: one look at the name rules them out.
+    const method = callee.childForFieldName("attribute")?.text;
+    if (method !== "start" && method !== "run") return undefined;
+    const thread = method === "start" ? threadStart(call, scopes, this.catalog) : undefined;
     if (thread?.target.type === "identifier") {
       const object = callee.childForFieldName("object")!;
       const shown = object.type === "identifier" ? `${object.text}.start()` : `${thread.made.childForFieldName("function")!.text}(target=${thread.target.text}).start()`;
       return { name: thread.target, shown, bare: false, via: ` (a thread that runs \`${thread.target.text}\`)` };
     }
-    if (qualifiedName(callee, scopes, call.startIndex, this.catalog) !== "asyncio.run") return undefined;
+    if (method !== "run" || qualifiedName(callee, scopes, call.startIndex, this.catalog) !== "asyncio.run") return undefined;
     const coroutine = call.childForFieldName("arguments")?.namedChild(0);
     const inner = coroutine?.type === "call" ? coroutine.childForFieldName("function") : null;
     return inner?.type === "identifier" ? { name: inner, shown: `${callee.text}(${inner.text}())`, bare: false } : undefined;

@@ -2,9 +2,8 @@ import type { Node } from "web-tree-sitter";
 import type { Catalog, EventLoop } from "../catalog.js";
 import { bindingOf, explainApplication, qualifiedName } from "./applications.js";
 import type { Scopes } from "./module-scope.js";
-import type { ThreadStart } from "./threads.js";
 import { earlierCalls } from "./openers.js";
-import { threadStart } from "./threads.js";
+import { threadStart, type ThreadStart } from "./threads.js";
 
 /** A call recognised as starting a blocking server. */
 export interface ServerStart {
@@ -41,9 +40,16 @@ function shortText(expression: Node): string {
 export function serverStart(call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule): ServerStart | undefined {
   const callee = call.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
-  const thread = threadStart(call, scopes, catalog);
+  // The name is read once: each read crosses into WebAssembly, and most calls are not starts.
+  const lastName = nameOf(callee);
+  const thread = lastName === "start" && callee.type === "attribute" ? threadStart(call, scopes, catalog) : undefined;
   if (thread) return threadedStart(call, thread, scopes, catalog, isProjectModule);
-  return startBy(callee, call, scopes, catalog, isProjectModule);
+  return startBy(callee, call, scopes, catalog, isProjectModule, undefined, lastName);
+}
+
+/** `run` for `run` and for `app.run`. */
+function nameOf(callee: Node): string | undefined {
+  return callee.type === "identifier" ? callee.text : callee.childForFieldName("attribute")?.text;
 }
 
 /**
@@ -71,8 +77,15 @@ function threadedStart(call: Node, thread: ThreadStart, scopes: Scopes, catalog:
  * (`hypercorn.asyncio.serve`, uvicorn's `Server.serve`) starts only when `awaited` or run by
  * `asyncio.run`: calling it makes a coroutine object and nothing more.
  */
-function startBy(callee: Node, call: Node, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule, awaited = call.parent?.type === "await"): ServerStart | undefined {
-  const lastName = callee.type === "identifier" ? callee.text : callee.childForFieldName("attribute")?.text;
+function startBy(
+  callee: Node,
+  call: Node,
+  scopes: Scopes,
+  catalog: Catalog,
+  isProjectModule: IsProjectModule,
+  awaited = call.parent?.type === "await",
+  lastName = nameOf(callee),
+): ServerStart | undefined {
   const loop = callee.type === "attribute" && catalog.eventLoops.find((candidate) => candidate.start === lastName);
   if (loop) return loopStart(call, callee, loop, scopes, catalog, isProjectModule);
   // An identifier may be an alias (`from waitress import serve as s`): resolve it whatever its name.
