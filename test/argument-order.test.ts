@@ -99,4 +99,7 @@ it("names no suspect in a file whose keywords all come last, so its tree is not 
   expect(suspects("print(a=1, 2)\n")).toEqual([11]);
   expect(suspects("def f(a=1, b): pass\n")).toEqual([11]);
   expect(suspects("g = lambda a=1, b: 0\n")).toEqual([16]);
+  // At the very start of the text too.
+  expect(suspects("def f(a: int = 1, b): pass\n")).toEqual([18]);
+  expect(suspects("lambda a=1, b: 0\n")).toEqual([12]);
 });

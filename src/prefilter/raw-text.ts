@@ -37,9 +37,9 @@ export class RawText {
   /**
    * Whether one of `words` occurs as a whole word in call position: followed (after white space,
    * line breaks or backslashes) by `(`, by `as` (an import alias) or by a comment, or passed as a
-   * thread's `target=`. A server start
-   * is a call of a needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII
-   * byte counts as part of a word: Python puts only ASCII next to a name it calls.
+   * thread's `target=`. A server start is a call of a needle, or of an alias imported `as`; a
+   * needle in prose is neither. A non-ASCII byte counts as part of a word: Python puts only ASCII
+   * next to a name it calls.
    */
   hasCalledWord(set: WordSet): boolean {
     return this.calledWords(set, true).size > 0;

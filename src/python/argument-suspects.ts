@@ -60,8 +60,10 @@ function separatorBefore(source: string, at: number): number {
   return c === OPEN_PAREN || c === COMMA ? before : -1;
 }
 
+/** Whether the `length` characters at `at` are a word of their own (the text's ends count as edges). */
 function isWord(source: string, at: number, length: number): boolean {
-  return !isNamePart(source.charCodeAt(at - 1)) && !isNamePart(source.charCodeAt(at + length)) && source.charCodeAt(at - 1) < 0x80 && source.charCodeAt(at + length) < 0x80;
+  const edge = (c: number) => Number.isNaN(c) || (c < 0x80 && !isNamePart(c));
+  return edge(source.charCodeAt(at - 1)) && edge(source.charCodeAt(at + length));
 }
 
 /** The `(` of the parameters of the `def` at `at`, or -1. */
