@@ -1,3 +1,4 @@
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, CR, EQUALS, FORM_FEED, HASH, LF, OPEN_PAREN, SPACE, STAR, TAB } from "../ascii.js";
 import { lineEnd, stringEnd } from "./literals.js";
 
 /**
@@ -13,10 +14,6 @@ import { lineEnd, stringEnd } from "./literals.js";
 
 /** A list read further than this from one start is given up on (a start inside a long string, say). */
 const MOST = 1 << 16;
-
-const OPEN_PAREN = 0x28;
-const COMMA = 0x2c;
-const EQUALS = 0x3d;
 
 /** Offsets of the items Python may reject for their place; usually none. */
 export function argumentOrderSuspects(source: string): number[] {
@@ -40,8 +37,8 @@ for (const c of "=<>!:+-*/%&|^@~") OPERATOR_BEFORE_EQUALS[c.charCodeAt(0)] = 1;
 
 const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 const isNamePart = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39);
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c;
-const isWhite = (c: number) => isSpace(c) || c === 0x0a || c === 0x0d || c === 0x5c;
+const isSpace = (c: number) => c === SPACE || c === TAB || c === FORM_FEED;
+const isWhite = (c: number) => isSpace(c) || c === LF || c === CR || c === BACKSLASH;
 
 /** Where the name that ends (before white space) right before `at` starts, or -1. */
 function nameEndingBefore(source: string, at: number): number {
@@ -184,14 +181,15 @@ function readItem(source: string, at: number, inLambda: boolean, item: Item): vo
   item.start = item.next = at;
   item.defaulted = false;
   const c = source.charCodeAt(at);
-  if (c === 0x2a) {
-    const mapping = source.charCodeAt(at + 1) === 0x2a;
+  if (c === STAR) {
+    const mapping = source.charCodeAt(at + 1) === STAR;
     item.kind = mapping ? "mapping" : "star";
     item.next = at + (mapping ? 2 : 1);
     return;
   }
   if (!isNameStart(c)) {
-    item.kind = Number.isNaN(c) || CLASS[c] === CLOSES || (inLambda && c === 0x3a) ? "none" : "positional";
+    const closes = c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE;
+    item.kind = Number.isNaN(c) || closes || (inLambda && c === COLON) ? "none" : "positional";
     return;
   }
   let end = at + 1;
@@ -201,32 +199,34 @@ function readItem(source: string, at: number, inLambda: boolean, item: Item): vo
   // `lambda` in a list is an argument; its own parameters are read from its own start.
   if (end - at === 6 && source.startsWith("lambda", at)) return;
   let next = end;
-  while (isSpace(source.charCodeAt(next)) || source.charCodeAt(next) === 0x5c) next++;
+  while (isSpace(source.charCodeAt(next)) || source.charCodeAt(next) === BACKSLASH) next++;
   const after = source.charCodeAt(next);
   if (after === EQUALS && source.charCodeAt(next + 1) !== EQUALS) {
     item.kind = "keyword";
     item.nameEnd = end;
     item.next = next + 1;
-  } else if (after === 0x3a && !inLambda && source.charCodeAt(next + 1) !== EQUALS) {
+  } else if (after === COLON && !inLambda && source.charCodeAt(next + 1) !== EQUALS) {
     // In a lambda's parameters a colon ends the list; elsewhere it starts a parameter's annotation.
     item.kind = "typed";
     item.next = next + 1;
   }
 }
 
-/** What `skipItem` stops at or steps over, by character code (0: nothing to it). */
-const QUOTE = 1;
-const HASH = 2;
-const ESCAPE = 3;
-const OPENS = 4;
-const CLOSES = 5;
-const SEPARATES = 6;
-const ASSIGNS = 7;
-const COLON = 8;
-const LINE_BREAK = 9;
-const CLASS = new Uint8Array(128);
-for (const [chars, kind] of [["\"'", QUOTE], ["#", HASH], ["\\", ESCAPE], ["([{", OPENS], [")]}", CLOSES], [",", SEPARATES], ["=", ASSIGNS], [":", COLON], ["\r\n", LINE_BREAK]] as const) {
-  for (const c of chars) CLASS[c.charCodeAt(0)] = kind;
+/** What `skipItem` does at a character, by its code (0, most: nothing but step over it). */
+const enum Step {
+  Quote = 1,
+  Comment,
+  Escape,
+  Opens,
+  Closes,
+  Separates,
+  Assigns,
+  Colon,
+  LineBreak,
+}
+const STEPS = new Uint8Array(128);
+for (const [chars, step] of [["\"'", Step.Quote], ["#", Step.Comment], ["\\", Step.Escape], ["([{", Step.Opens], [")]}", Step.Closes], [",", Step.Separates], ["=", Step.Assigns], [":", Step.Colon], ["\r\n", Step.LineBreak]] as const) {
+  for (const c of chars) STEPS[c.charCodeAt(0)] = step;
 }
 
 /**
@@ -240,18 +240,18 @@ function skipItem(source: string, from: number, end: number, ends: Ends, item: I
   let depth = 0;
   for (let i = from; i < end; i++) {
     const code = source.charCodeAt(i);
-    const kind = code < 128 ? CLASS[code]! : 0;
-    if (kind === 0) continue;
-    if (kind === QUOTE) i = stringEnd(source, i) - 1;
-    else if (kind === HASH) i = lineEnd(source, i) - 1;
-    else if (kind === ESCAPE) i++;
-    else if (kind === OPENS) depth++;
-    else if (kind === CLOSES) {
+    const step = code < 128 ? STEPS[code]! : 0;
+    if (step === 0) continue;
+    if (step === Step.Quote) i = stringEnd(source, i) - 1;
+    else if (step === Step.Comment) i = lineEnd(source, i) - 1;
+    else if (step === Step.Escape) i++;
+    else if (step === Step.Opens) depth++;
+    else if (step === Step.Closes) {
       if (depth === 0) return i;
       depth--;
     } else if (depth > 0) continue;
-    else if (kind === SEPARATES || (kind === COLON && ends.colon) || (kind === LINE_BREAK && ends.line)) return i;
-    else if (kind === ASSIGNS && typed && !OPERATOR_BEFORE_EQUALS[source.charCodeAt(i - 1)] && source.charCodeAt(i + 1) !== EQUALS) item.defaulted = true;
+    else if (step === Step.Separates || (step === Step.Colon && ends.colon) || (step === Step.LineBreak && ends.line)) return i;
+    else if (step === Step.Assigns && typed && !OPERATOR_BEFORE_EQUALS[source.charCodeAt(i - 1)] && source.charCodeAt(i + 1) !== EQUALS) item.defaulted = true;
   }
   return end;
 }
@@ -262,7 +262,7 @@ function skipSpace(source: string, at: number): number {
   for (;;) {
     const c = source.charCodeAt(i);
     if (isWhite(c)) i++;
-    else if (c === 0x23) i = lineEnd(source, i);
+    else if (c === HASH) i = lineEnd(source, i);
     else return i;
   }
 }

@@ -12,7 +12,7 @@
  * block opener (a logical line ending in `:`) with no indented line after it.
  */
 
-import { APOSTROPHE, BACKSLASH, CR, FORM_FEED, HASH, LF, OPEN_PAREN, QUOTE, SPACE, TAB } from "../ascii.js";
+import { APOSTROPHE, BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, CR, FORM_FEED, HASH, LF, OPEN_BRACE, OPEN_BRACKET, OPEN_PAREN, QUOTE, SPACE, TAB } from "../ascii.js";
 import { lineEnd, stringEnd } from "./literals.js";
 
 export interface IndentationError {
@@ -170,12 +170,6 @@ function lastNonEmptyLine(source: string): { line: number; text: string } {
 
 const isLineBreak = (c: number) => c === LF || c === CR;
 const BOM = 0xfeff;
-const COLON = 0x3a;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_PAREN = 0x29;
 
 /**
  * Calls `visit` with each logical line of `source` that holds a token, in order, until it returns
