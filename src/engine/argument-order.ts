@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import { argumentOrderSuspects } from "../python/argument-suspects.js";
 import { atNode, earlier, type SyntaxProblem } from "./syntax-problem.js";
 
 /**
@@ -16,14 +17,14 @@ const LISTS = new Set(["argument_list", "parameters", "lambda_parameters"]);
 const IGNORED = new Set(["comment", "line_continuation"]);
 
 /**
- * The first of each kind, in the lists that hold `suspects` (offsets the text names, see
- * `argumentOrderSuspects`): only those are looked up in the tree, so a file whose keywords all
- * come last costs no walk of its tree at all.
+ * The first of each kind in `text` (whose tree is `root`), in the lists that hold the suspects the
+ * text names (see `argumentOrderSuspects`): only those are looked up in the tree, so a file whose
+ * keywords all come last costs no walk of its tree at all.
  */
-export function misorderedItems(root: Node, suspects: readonly number[]): MisorderedItems {
+export function misorderedItems(text: string, root: Node): MisorderedItems {
   const found: MisorderedItems = {};
   const seen = new Set<number>();
-  for (const offset of suspects) {
+  for (const offset of argumentOrderSuspects(text)) {
     const list = listAround(root, offset);
     if (!list || seen.has(list.startIndex)) continue;
     seen.add(list.startIndex);

@@ -5,7 +5,6 @@ import { walkStatements } from "../python/statement-walk.js";
 import { LineIndex } from "../line-index.js";
 import { atNode, earlier, type SyntaxProblem } from "./syntax-problem.js";
 import { misorderedItems, type MisorderedItems } from "./argument-order.js";
-import { argumentOrderSuspects } from "../python/argument-suspects.js";
 
 export type { SyntaxProblem } from "./syntax-problem.js";
 
@@ -20,9 +19,8 @@ const position = (node: Node) => atNode(node, "invalid syntax");
  * analysis asks for them only in a file with something to report (see `problemBeforeReport`).
  */
 export function firstSyntaxProblem(source: string, root: Node, logical = readLogicalLines(source), argumentOrder = true): SyntaxProblem | undefined {
-  const misordered = () => misorderedItems(root, argumentOrderSuspects(source));
-  if (argumentOrder) return problemIn(source, root, logical, misordered());
-  return problemIn(source, root, logical, {}) && problemIn(source, root, logical, misordered());
+  if (argumentOrder) return problemIn(source, root, logical, misorderedItems(source, root));
+  return problemIn(source, root, logical, {}) && problemIn(source, root, logical, misorderedItems(source, root));
 }
 
 /**
@@ -31,7 +29,7 @@ export function firstSyntaxProblem(source: string, root: Node, logical = readLog
  * one `root` was parsed from. A big file's lists were checked slice by slice already.
  */
 export function problemBeforeReport(root: Node, text: string, lists: boolean): SyntaxProblem | undefined {
-  const misordered = lists ? misorderedItems(root, argumentOrderSuspects(text)) : {};
+  const misordered = lists ? misorderedItems(text, root) : {};
   return earlier(firstEmptyBlock(root, text), misordered.parse) ?? misordered.compile;
 }
 
