@@ -214,9 +214,7 @@ export class ModuleAnalysis {
     if (method !== "start" && method !== "run") return undefined;
     const thread = method === "start" ? threadStart(call, scopes, this.catalog) : undefined;
     if (thread?.target.type === "identifier") {
-      const object = callee.childForFieldName("object")!;
-      const shown = object.type === "identifier" ? `${object.text}.start()` : `${thread.made.childForFieldName("function")!.text}(target=${thread.target.text}).start()`;
-      return { name: thread.target, shown, bare: false, via: ` (a thread that runs \`${thread.target.text}\`)` };
+      return { name: thread.target, shown: thread.shown, bare: false, via: ` (a thread that runs \`${thread.target.text}\`)` };
     }
     if (method !== "run" || qualifiedName(callee, scopes, call.startIndex, this.catalog) !== "asyncio.run") return undefined;
     const coroutine = call.childForFieldName("arguments")?.namedChild(0);

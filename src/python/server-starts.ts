@@ -3,6 +3,7 @@ import type { Catalog, EventLoop } from "../catalog.js";
 import { bindingOf, explainApplication, qualifiedName } from "./applications.js";
 import type { Scopes } from "./module-scope.js";
 import { earlierCalls } from "./openers.js";
+import { shortText } from "./short-text.js";
 import { threadStart, type ThreadStart } from "./threads.js";
 
 /** A call recognised as starting a blocking server. */
@@ -25,13 +26,6 @@ export interface ServerStart {
 }
 
 type IsProjectModule = (name: string) => boolean;
-
-/** `app`, or `create_app(...)` for a receiver that is itself a call. */
-function shortText(expression: Node): string {
-  if (expression.type === "call") return `${shortText(expression.childForFieldName("function")!)}(...)`;
-  const text = expression.text;
-  return text.includes("\n") || text.length > 40 ? "..." : text;
-}
 
 /**
  * Whether `call` (a `call` node) starts a server, and how that was recognised: a call of a
@@ -57,17 +51,14 @@ function nameOf(callee: Node): string | undefined {
  * `start()`) called it. Its arguments are the thread's, so no host or debug flag is read (MG101).
  */
 function threadedStart(call: Node, thread: ThreadStart, scopes: Scopes, catalog: Catalog, isProjectModule: IsProjectModule): ServerStart | undefined {
-  const { target, made } = thread;
+  const { target, shown } = thread;
   if (target.type !== "identifier" && target.type !== "attribute") return undefined;
   const start = startBy(target, call, scopes, catalog, isProjectModule);
   if (!start) return undefined;
-  const runner = made.childForFieldName("function")!;
-  const object = call.childForFieldName("function")!.childForFieldName("object")!;
-  const shown = object.type === "identifier" ? `${object.text}.start()` : `${shortText(runner)}(target=${shortText(target)}).start()`;
   return {
     call: shown,
     server: start.server,
-    reason: `${start.reason}; \`${shown}\` runs \`${shortText(target)}\` in a ${runner.text.endsWith("Process") ? "process" : "thread"} at once`,
+    reason: `${start.reason}; \`${shown}\` runs \`${shortText(target)}\` in a ${thread.process ? "process" : "thread"} at once`,
     ...(start.openers ? { openers: start.openers } : {}),
   };
 }

@@ -2,16 +2,19 @@ import type { Node } from "web-tree-sitter";
 import type { Catalog } from "../catalog.js";
 import { bindingOf, qualifiedName } from "./applications.js";
 import type { Scopes } from "./module-scope.js";
+import { shortText } from "./short-text.js";
 
 /** Classes whose `start()` runs their `target` (in a thread, or a process) right away. */
 const RUNNERS = ["threading.Thread", "multiprocessing.Process"];
 
-/** A `start()` that runs a function: the constructor call that named it, and the function. */
+/** A `start()` that runs a function: the function, and how the start reads. */
 export interface ThreadStart {
-  /** `Thread(target=app.run)`. */
-  made: Node;
   /** The `target=` value: `app.run`, `run`. */
   target: Node;
+  /** How the `start()` reads in messages: `Thread(target=app.run).start()`, or `t.start()`. */
+  shown: string;
+  /** A `multiprocessing.Process`, not a thread. */
+  process: boolean;
 }
 
 /**
@@ -34,7 +37,10 @@ export function threadStart(call: Node, scopes: Scopes, catalog: Catalog): Threa
   for (const argument of made.childForFieldName("arguments")?.namedChildren ?? []) {
     if (argument?.type !== "keyword_argument" || argument.childForFieldName("name")?.text !== "target") continue;
     const target = argument.childForFieldName("value");
-    return target ? { made, target } : undefined;
+    if (!target) return undefined;
+    const object = callee.childForFieldName("object")!;
+    const shown = object.type === "identifier" ? `${object.text}.start()` : `${shortText(runner)}(target=${shortText(target)}).start()`;
+    return { target, shown, process: qualified === "multiprocessing.Process" };
   }
   return undefined;
 }
