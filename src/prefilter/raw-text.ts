@@ -1,6 +1,6 @@
 import { BACKSLASH, CR, DOT, EQUALS, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE, TAB } from "../ascii.js";
 import { blankStringsAndComments } from "./code-blanker.js";
-import { asciiBytes, type WordSet } from "./word-set.js";
+import { asciiBytes, type Anchor, type WordSet } from "./word-set.js";
 import { decodeLatin1, type ByteDecoder } from "./latin1.js";
 
 
@@ -53,11 +53,13 @@ export class RawText {
     // is an anchor's is widened to the word around it.
     for (const { byte, before, after } of searches) {
       for (let at = bytes.indexOf(byte); at !== -1; at = bytes.indexOf(byte, at + 1)) {
-        const near = before[bytes[at - 1] ?? SPACE];
-        const far = after[bytes[at + 1] ?? SPACE];
+        // (Reads stay inside the bytes: one read past them costs each thread a recompilation.)
+        const near = at > 0 ? before[bytes[at - 1]!] : undefined;
+        const far = at + 1 < bytes.length ? after[bytes[at + 1]!] : undefined;
         if (near === undefined && far === undefined) continue;
         for (const anchors of [near, far]) {
           for (const anchor of anchors ?? []) {
+            if (!endsAt(bytes, anchor, at)) continue;
             const word = this.calledWordAt(at - anchor.pivot, anchor.bytes, words);
             if (word === -1) continue;
             (called ??= new Set()).add(word);
@@ -96,6 +98,14 @@ export class RawText {
     if (known === undefined) this.answers.set(question, (known = answer()));
     return known;
   }
+}
+
+/** Whether the anchor found by its byte at `at` has its first and last bytes there: most hits of a
+ * common pair (`au` in "default", for "launch") fail here, before the anchor is compared whole. */
+function endsAt(bytes: Uint8Array, { bytes: anchor, pivot }: Anchor, at: number): boolean {
+  const start = at - pivot;
+  const last = anchor.length - 1;
+  return start >= 0 && start + last < bytes.length && bytes[start] === anchor[0] && bytes[start + last] === anchor[last];
 }
 
 function startsWithAt(bytes: Uint8Array, word: Uint8Array, at: number): boolean {

@@ -6,24 +6,24 @@ import { lineEnd, stringEnd } from "./literals.js";
  * (`f(a=1, 2)`, `f(**m, *a)`, `f(a=1, a=2)`, `def f(a=1, b)`, `lambda a=1, b: 0`), read from the
  * text alone. Such a list's trouble can only start at a keyword argument or a default (`name=`
  * after `(` or `,`), at `**`, or in a `def`'s or a `lambda`'s parameters: each is found by a
- * native search for `=`, `**`, `def` or `lambda`, and only from there is the rest of its list
- * read, item by item, following brackets, strings and comments. It only says where to look: an
- * item it cannot read (a non-ASCII name, a hit inside a string) may be named too, and the tree
- * decides (see `misorderedItems`). Keywords usually come last, so most files name no suspect.
+ * native search (a regular expression for the first two, `indexOf` for `def` and `lambda`), and
+ * only from there is the rest of its list read, item by item, following brackets, strings and
+ * comments. It only says where to look: an item it cannot read (a non-ASCII name, a hit inside a
+ * string) may be named too, and the tree decides (see `misorderedItems`). Keywords usually come
+ * last, so most files name no suspect.
  */
 
 /** A list read further than this from one start is given up on (a start inside a long string, say). */
 const MOST = 1 << 16;
 
+/** A keyword argument or default (`name=`, not `name==`) or a `**` right after a `(` or a `,`
+ * (across white space and line breaks): where a list's order starts to matter. */
+const KEYWORD_OR_MAPPING = /[(,][ \t\f\r\n\\]*(?:[A-Za-z_]\w*[ \t\f]*=(?!=)|\*\*)/g;
+
 /** Offsets of the items Python may reject for their place; usually none. */
 export function argumentOrderSuspects(source: string): number[] {
   const reader = new ListReader(source);
-  for (let at = source.indexOf("="); at !== -1; at = source.indexOf("=", at + 1)) {
-    if (source.charCodeAt(at + 1) === EQUALS || OPERATOR_BEFORE_EQUALS[source.charCodeAt(at - 1)]) continue;
-    const name = nameEndingBefore(source, at);
-    if (name !== -1) reader.readFrom(separatorBefore(source, name));
-  }
-  for (let at = source.indexOf("**"); at !== -1; at = source.indexOf("**", at + 2)) reader.readFrom(separatorBefore(source, at));
+  for (const { index } of source.matchAll(KEYWORD_OR_MAPPING)) reader.readFrom(index);
   for (let at = source.indexOf("def"); at !== -1; at = source.indexOf("def", at + 3)) reader.readFrom(parametersOf(source, at));
   for (let at = source.indexOf("lambda"); at !== -1; at = source.indexOf("lambda", at + 6)) {
     if (isWord(source, at, 6)) reader.readLambda(at + 5);
@@ -31,7 +31,7 @@ export function argumentOrderSuspects(source: string): number[] {
   return reader.suspects;
 }
 
-/** `==`, `<=`, `>=`, `!=`, `:=` and augmented assignments (`+=` …): an `=` after these is no keyword's. */
+/** `==`, `<=`, `>=`, `!=`, `:=` and augmented assignments (`+=` …): an `=` after these is no default's. */
 const OPERATOR_BEFORE_EQUALS = new Uint8Array(128);
 for (const c of "=<>!:+-*/%&|^@~") OPERATOR_BEFORE_EQUALS[c.charCodeAt(0)] = 1;
 
@@ -39,23 +39,6 @@ const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <
 const isNamePart = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39);
 const isSpace = (c: number) => c === SPACE || c === TAB || c === FORM_FEED;
 const isWhite = (c: number) => isSpace(c) || c === LF || c === CR || c === BACKSLASH;
-
-/** Where the name that ends (before white space) right before `at` starts, or -1. */
-function nameEndingBefore(source: string, at: number): number {
-  let end = at;
-  while (end > 0 && isSpace(source.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && isNamePart(source.charCodeAt(start - 1))) start--;
-  return start < end && isNameStart(source.charCodeAt(start)) ? start : -1;
-}
-
-/** The `(` or `,` before `at` (across white space and line breaks), or -1. */
-function separatorBefore(source: string, at: number): number {
-  let before = at - 1;
-  while (before >= 0 && isWhite(source.charCodeAt(before))) before--;
-  const c = source.charCodeAt(before);
-  return c === OPEN_PAREN || c === COMMA ? before : -1;
-}
 
 /** Whether the `length` characters at `at` are a word of their own (the text's ends count as edges). */
 function isWord(source: string, at: number, length: number): boolean {
