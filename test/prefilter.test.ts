@@ -76,6 +76,9 @@ describe("the prefilter", () => {
     const flask = "from threading import Thread\nimport flask\napp = flask.Flask(__name__)\n";
     expect(keep(`${flask}Thread(target=app.run, daemon=True).start()\n`)).toBe(true);
     expect(keep(`${flask}t = Thread(target = app.run)\nt.start()\n`)).toBe(true);
+    // Inside brackets a line break may stand on either side of the `=`.
+    expect(keep(`${flask}Thread(\n    target=\n    app.run,\n).start()\n`)).toBe(true);
+    expect(keep(`${flask}Thread(target \\\n    = app.run).start()\n`)).toBe(true);
     // The keep-alive idiom: a thread runs a module function that starts the server.
     expect(keep(`${flask}def run():\n    app.run()\n\ndef keep_alive():\n    Thread(target=run).start()\n\nkeep_alive()\n`)).toBe(true);
     expect(keep(`${flask}def run():\n    app.run()\n\ndef keep_alive():\n    Thread(target=run).start()\n`)).toBe(false);
