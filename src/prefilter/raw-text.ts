@@ -1,4 +1,4 @@
-import { BACKSLASH, CR, DOT, EQUALS, FORM_FEED, HASH, LF, LOWER_A, LOWER_S, OPEN_PAREN, SPACE, TAB } from "../ascii.js";
+import { DOT, EQUALS, HASH, isWhiteOrContinuation, LOWER_A, LOWER_S, OPEN_PAREN, SPACE } from "../ascii.js";
 import { blankStringsAndComments } from "./code-blanker.js";
 import { asciiBytes, type Anchor, type WordSet } from "./word-set.js";
 import { decodeLatin1, type ByteDecoder } from "./latin1.js";
@@ -117,7 +117,7 @@ function startsWithAt(bytes: Uint8Array, word: Uint8Array, at: number): boolean 
 /** Whether the code after a name at `at` calls it, aliases it (`as`) or is hidden by a comment. */
 function calledAfter(bytes: Uint8Array, at: number): boolean {
   let i = at;
-  while (i < bytes.length && isWhiteByte(bytes[i]!)) i++;
+  while (i < bytes.length && isWhiteOrContinuation(bytes[i]!)) i++;
   const next = bytes[i];
   if (next === OPEN_PAREN || next === HASH) return true;
   return next === LOWER_A && bytes[i + 1] === LOWER_S && !isWordByte(bytes[i + 2] ?? SPACE);
@@ -135,16 +135,11 @@ function passedAsTarget(bytes: Uint8Array, at: number): boolean {
     i--;
     while (i > 0 && isWordByte(bytes[i - 1]!)) i--;
   }
-  while (i > 0 && isWhiteByte(bytes[i - 1]!)) i--;
+  while (i > 0 && isWhiteOrContinuation(bytes[i - 1]!)) i--;
   if (bytes[i - 1] !== EQUALS) return false;
   i--;
-  while (i > 0 && isWhiteByte(bytes[i - 1]!)) i--;
+  while (i > 0 && isWhiteOrContinuation(bytes[i - 1]!)) i--;
   return i >= TARGET.length && startsWithAt(bytes, TARGET, i - TARGET.length) && !isWordByte(bytes[i - TARGET.length - 1] ?? SPACE);
-}
-
-/** What may stand between a name and what calls it, in either direction: white space, line breaks (inside brackets) and backslash continuations. */
-function isWhiteByte(byte: number): boolean {
-  return byte === SPACE || byte === TAB || byte === FORM_FEED || byte === LF || byte === CR || byte === BACKSLASH;
 }
 
 /** An ASCII letter, digit or underscore, or any non-ASCII byte. */
