@@ -59,6 +59,30 @@ describe("raw-text word search", () => {
     expect(texts.filter((text) => reference.test(text)).length).toBeGreaterThan(1000);
   });
 
+  it("finds called words where the reference regex does when anchors share a pass, whether the byte searched for starts, ends or is inside them", () => {
+    // One pass over every u finds all four: "uvicorn" starts with it, "menu" ends with it.
+    const words = ["run", "launch", "uvicorn", "menu", "serve"];
+    const set = wordSet(words);
+    expect(set.searches.map((search) => String.fromCharCode(search.byte))).toEqual(["u", "v"]);
+    const reference = calledReference(words);
+    const texts = randomTexts(["run", "launch", "uvicorn", "menu", "serve", "u", "ru", "n", "la", "vicorn", "men", "(", "#", " ", "\n", "_", "\xe9", "x", "as"], 40_000, 10);
+    for (const text of texts) expect(raw(text).hasCalledWord(set), JSON.stringify(text)).toBe(reference.test(text));
+    expect(texts.filter((text) => reference.test(text)).length).toBeGreaterThan(1000);
+  });
+
+  it("offers each word called once, in the order found, until one is accepted", () => {
+    const set = wordSet(["run", "serve", "launch"]);
+    const offered = (text: string, accepted: number) => {
+      const words: number[] = [];
+      const found = raw(text).someCalledWord(set, (word) => words.push(word) > 0 && word === accepted);
+      return { found, words };
+    };
+    // The u pass comes before the v pass; within it, the text's order.
+    expect(offered("launch()\nrun()\nrun()\nserve()\nlaunch()\n", -1)).toEqual({ found: false, words: [2, 0, 1] });
+    expect(offered("launch()\nrun()\nrun()\nserve()\n", 0)).toEqual({ found: true, words: [2, 0] });
+    expect(offered("x = run\nserve = 1\n", 0)).toEqual({ found: false, words: [] });
+  });
+
   it("finds the catalog's needles called, and only called", () => {
     const { needleWords } = catalogWords(DEFAULT_CATALOG);
     const called = ["app.run()", "app.run_app (x)", "web.run_app\\\n(app)", "# app.run(\n", "from waitress import serve as s", "run"];

@@ -10,8 +10,8 @@ export interface CatalogWords {
   debugOn: RegExp;
   /** `<needle> as <alias>`: an import that renames a server function (group 1 is the alias). */
   alias: RegExp;
-  /** The receiver words that make calls of these needles (indexes in `catalog.needles`) starts. */
-  receiverFor(needles: Iterable<number>): RegExp;
+  /** The receiver words that make calls of a needle (its index in `catalog.needles`) starts. */
+  receiversOf(needle: number): RegExp;
 }
 
 const compiled = new WeakMap<Catalog, CatalogWords>();
@@ -26,23 +26,17 @@ export function catalogWords(catalog: Catalog): CatalogWords {
       receiver: wordsPattern(catalog.receiverWords),
       debugOn: new RegExp(`${wordsPattern(catalog.debugKeywords).source}\\s*=[\\s\\\\]*True\\b`),
       alias: new RegExp(`${needle.source}\\s+as\\s+([A-Za-z_]\\w*)`, "g"),
-      receiverFor: receiversOfNeedles(catalog),
+      receiversOf: receiversOfNeedles(catalog),
     };
     compiled.set(catalog, words);
   }
   return words;
 }
 
-/** A needle's receivers, as one regex per set of needles called (a file calls few). */
-function receiversOfNeedles(catalog: Catalog): (needles: Iterable<number>) => RegExp {
-  const patterns = new Map<string, RegExp>();
-  return (needles) => {
-    const names = [...needles].map((index) => catalog.needles[index]!).sort();
-    const key = names.join(" ");
-    let pattern = patterns.get(key);
-    if (!pattern) patterns.set(key, (pattern = wordsPattern([...new Set(names.flatMap((name) => catalog.receiversOf.get(name) ?? []))])));
-    return pattern;
-  };
+/** Each needle's receivers, as a regex made when first asked for. */
+function receiversOfNeedles(catalog: Catalog): (needle: number) => RegExp {
+  const patterns: RegExp[] = [];
+  return (needle) => (patterns[needle] ??= wordsPattern(catalog.receiversOf.get(catalog.needles[needle]!) ?? []));
 }
 
 /** The names `code` imports a needle as (`from waitress import serve as s` gives `s`). */

@@ -14,11 +14,10 @@ import { closeOverMentions } from "./call-closure.js";
  */
 export function mayHoldServerStart(raw: RawText, catalog: Catalog): boolean {
   return raw.remember("hold", () => {
-    // Only the receivers of the needles called count: `current()` makes a start only in a file
-    // naming tornado, whatever applications it names.
-    const { needleWords, receiverFor } = catalogWords(catalog);
-    const called = raw.calledWords(needleWords);
-    return called.size > 0 && receiverFor(called).test(raw.text());
+    // Only a needle's own receivers make its call a start: `current()` only in a file naming
+    // tornado, whatever applications it names. Most files call no needle at all.
+    const { needleWords, receiversOf } = catalogWords(catalog);
+    return raw.someCalledWord(needleWords, (needle) => receiversOf(needle).test(raw.text()));
   });
 }
 

@@ -5,7 +5,6 @@ import { decodeLatin1, type ByteDecoder } from "./latin1.js";
 
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const NONE: ReadonlySet<number> = new Set();
 
 /**
  * A file's raw bytes, searched for ASCII words before anything is decoded or parsed. Every
@@ -42,42 +41,57 @@ export class RawText {
    * next to a name it calls.
    */
   hasCalledWord(set: WordSet): boolean {
-    return this.calledWords(set, true).size > 0;
+    return this.someCalledWord(set, () => true);
   }
 
-  /** Which of `words` (their indexes) occur in call position (see `hasCalledWord`); with `first`, at most one. */
-  calledWords({ searches, words }: WordSet, first = false): ReadonlySet<number> {
+  /**
+   * Whether one of `words` occurs in call position (see `hasCalledWord`) that `accept` accepts:
+   * it is asked once per word called (by its index), in the order they are found, and the search
+   * stops at the first it accepts.
+   */
+  someCalledWord({ searches, words }: WordSet, accept: (word: number) => boolean): boolean {
     const bytes = this.bytes;
-    let called: Set<number> | undefined;
-    // Each group's byte is found by a native search (no string is made); a hit whose neighbour
-    // is an anchor's is widened to the word around it.
-    for (const { byte, before, after } of searches) {
+    const last = bytes.length - 1;
+    let refused: Set<number> | undefined;
+    // Each group's byte is found by a native search (no string is made). Most hits are another
+    // word's letter, told apart at once by the bytes on either side; the rest are widened to the
+    // word around them. (Reads stay inside the bytes: one read past them costs each thread a
+    // recompilation.)
+    for (const { byte, neighbours, anchors } of searches) {
       for (let at = bytes.indexOf(byte); at !== -1; at = bytes.indexOf(byte, at + 1)) {
-        // (Reads stay inside the bytes: one read past them costs each thread a recompilation.)
-        const near = at > 0 ? before[bytes[at - 1]!] : undefined;
-        const far = at + 1 < bytes.length ? after[bytes[at + 1]!] : undefined;
-        if (near === undefined && far === undefined) continue;
-        for (const anchors of [near, far]) {
-          for (const anchor of anchors ?? []) {
-            if (!endsAt(bytes, anchor, at)) continue;
-            const word = this.calledWordAt(at - anchor.pivot, anchor.bytes, words);
-            if (word === -1) continue;
-            (called ??= new Set()).add(word);
-            if (first || called.size === words.length) return called;
-          }
-        }
+        const before = at > 0 ? bytes[at - 1]! : SPACE;
+        const after = at < last ? bytes[at + 1]! : SPACE;
+        if (neighbours[(before << 8) | after] === 0) continue;
+        const word = this.calledWordAround(at, anchors, words);
+        if (word === -1 || refused?.has(word)) continue;
+        if (accept(word)) return true;
+        (refused ??= new Set()).add(word);
+        if (refused.size === words.length) return false;
       }
     }
-    return called ?? NONE;
+    return false;
   }
 
-  /** The index of the word of `words` that the word around `start` is, if `anchor` is there and it is called; else -1. */
-  private calledWordAt(start: number, anchor: Uint8Array, words: readonly Uint8Array[]): number {
+  /**
+   * The index of the word of `words` around the anchor that holds the byte at `at`, if it is
+   * called; else -1. (Plain loops, no callbacks: this runs tens of thousands of times in a big tree,
+   * mostly before the compiler has got to it.)
+   */
+  private calledWordAround(at: number, anchors: readonly Anchor[], words: readonly Uint8Array[]): number {
     const bytes = this.bytes;
-    if (start < 0 || !startsWithAt(bytes, anchor, start)) return -1;
-    let from = start;
-    while (from > 0 && isWordByte(bytes[from - 1]!)) from--;
-    return words.findIndex((word) => startsWithAt(bytes, word, from) && !isWordByte(bytes[from + word.length] ?? SPACE) && (calledAfter(bytes, from + word.length) || passedAsTarget(bytes, from)));
+    for (let a = 0; a < anchors.length; a++) {
+      const { bytes: anchor, pivot } = anchors[a]!;
+      const start = at - pivot;
+      if (start < 0 || !startsWithAt(bytes, anchor, start)) continue;
+      let from = start;
+      while (from > 0 && isWordByte(bytes[from - 1]!)) from--;
+      for (let k = 0; k < words.length; k++) {
+        const word = words[k]!;
+        const end = from + word.length;
+        if (startsWithAt(bytes, word, from) && !isWordByte(bytes[end] ?? SPACE) && (calledAfter(bytes, end) || passedAsTarget(bytes, from))) return k;
+      }
+    }
+    return -1;
   }
 
   /** The bytes as a string of one character per byte: ASCII stays itself, so ASCII patterns match as in the text. */
@@ -98,14 +112,6 @@ export class RawText {
     if (known === undefined) this.answers.set(question, (known = answer()));
     return known;
   }
-}
-
-/** Whether the anchor found by its byte at `at` has its first and last bytes there: most hits of a
- * common pair (`au` in "default", for "launch") fail here, before the anchor is compared whole. */
-function endsAt(bytes: Uint8Array, { bytes: anchor, pivot }: Anchor, at: number): boolean {
-  const start = at - pivot;
-  const last = anchor.length - 1;
-  return start >= 0 && start + last < bytes.length && bytes[start] === anchor[0] && bytes[start + last] === anchor[last];
 }
 
 function startsWithAt(bytes: Uint8Array, word: Uint8Array, at: number): boolean {

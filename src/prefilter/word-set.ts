@@ -24,15 +24,15 @@ export interface WordSet {
 }
 
 /**
- * A byte to search for, and the anchors that hold it (each with where they hold it), by the byte
- * next to it in the anchor: the one before it (`before`, indexed by byte), or, for an anchor it
- * starts, the one after (`after`). Most hits have a neighbour no anchor has: one lookup each.
+ * A byte to search for, the anchors that hold it (each with where they hold it), and which pairs
+ * of bytes around it may be an anchor's: `neighbours[(before << 8) | after]` is 1 where some
+ * anchor has `before` just before the byte and `after` just after it (an anchor that starts or
+ * ends with the byte takes any byte on that side). Most hits fail that one lookup.
  */
 export interface AnchorSearch {
   byte: number;
   anchors: readonly Anchor[];
-  before: ReadonlyArray<readonly Anchor[] | undefined>;
-  after: ReadonlyArray<readonly Anchor[] | undefined>;
+  neighbours: Uint8Array;
 }
 
 /**
@@ -50,9 +50,6 @@ const rarity = (byte: number) => {
 /** A byte at least as rare as `u` ("run"'s): a pass over the bytes for it finds few places. */
 const RARE = rarity("u".charCodeAt(0));
 
-/** An entry per byte value, none set: a full array, so that a lookup never walks to its prototype. */
-const byteTable = (): Anchor[][] => Array.from({ length: 256 }, () => undefined as unknown as Anchor[]);
-
 export const asciiBytes = (word: string): Uint8Array => Uint8Array.from(word, (c) => c.charCodeAt(0));
 
 /**
@@ -62,7 +59,7 @@ export const asciiBytes = (word: string): Uint8Array => Uint8Array.from(word, (c
  */
 export function wordSet(words: readonly string[]): WordSet {
   const anchors = words.filter((word) => !words.some((other) => other !== word && word.includes(other)));
-  const searches: Array<{ byte: number; anchors: Anchor[]; before: Anchor[][]; after: Anchor[][] }> = [];
+  const searches: Array<{ byte: number; anchors: Anchor[]; neighbours: Uint8Array }> = [];
   for (const anchor of anchors) {
     const bytes = asciiBytes(anchor);
     const shared = bytes.findIndex((byte) => rarity(byte) >= RARE && searches.some((search) => search.byte === byte));
@@ -72,10 +69,17 @@ export function wordSet(words: readonly string[]): WordSet {
       for (let i = 1; i < bytes.length; i++) if (rarity(bytes[i]!) > rarity(bytes[pivot]!)) pivot = i;
     }
     let search = searches.find((candidate) => candidate.byte === bytes[pivot]);
-    if (!search) searches.push((search = { byte: bytes[pivot]!, anchors: [], before: byteTable(), after: byteTable() }));
+    if (!search) searches.push((search = { byte: bytes[pivot]!, anchors: [], neighbours: new Uint8Array(1 << 16) }));
     search.anchors.push({ bytes, pivot });
-    const [table, neighbour] = pivot > 0 ? [search.before, bytes[pivot - 1]!] : [search.after, bytes[pivot + 1]!];
-    (table[neighbour] ??= []).push({ bytes, pivot });
+    markNeighbours(search.neighbours, bytes, pivot);
   }
   return { searches, words: words.map(asciiBytes) };
+}
+
+/** Marks the pairs of bytes that may stand around the anchor's byte at `pivot` (see `AnchorSearch`). */
+function markNeighbours(neighbours: Uint8Array, anchor: Uint8Array, pivot: number): void {
+  const any = Array.from({ length: 256 }, (_, byte) => byte);
+  const befores = pivot > 0 ? [anchor[pivot - 1]!] : any;
+  const afters = pivot < anchor.length - 1 ? [anchor[pivot + 1]!] : any;
+  for (const before of befores) for (const after of afters) neighbours[(before << 8) | after] = 1;
 }
