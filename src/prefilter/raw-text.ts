@@ -28,26 +28,19 @@ export class RawText {
     return raw;
   }
 
-  /** Whether the bytes hold `ascii` (asked after `hasCalledWord`, when the text is made already). */
+  /** Whether the bytes hold `ascii` (asked after `mayHoldServerStart`, which has made the text of a file it keeps). */
   includes(ascii: string): boolean {
     return this.text().includes(ascii);
   }
 
   /**
-   * Whether one of `words` occurs as a whole word in call position: followed (after white space,
-   * line breaks or backslashes) by `(`, by `as` (an import alias) or by a comment, or passed as a
-   * thread's `target=`. A server start is a call of a needle, or of an alias imported `as`; a
-   * needle in prose is neither. A non-ASCII byte counts as part of a word: Python puts only ASCII
-   * next to a name it calls.
-   */
-  hasCalledWord(set: WordSet): boolean {
-    return this.someCalledWord(set, () => true);
-  }
-
-  /**
-   * Whether one of `words` occurs in call position (see `hasCalledWord`) that `accept` accepts:
-   * it is asked once per word called (by its index), in the order they are found, and the search
-   * stops at the first it accepts.
+   * Whether one of `words` occurs as a whole word in call position, and `accept` accepts it. Call
+   * position: followed (after white space, line breaks or backslashes) by `(`, by `as` (an import
+   * alias) or by a comment, or passed as a thread's `target=`. A server start is a call of a
+   * needle, or of an alias imported `as`; a needle in prose is neither. A non-ASCII byte counts as
+   * part of a word: Python puts only ASCII next to a name it calls. `accept` is asked once per word
+   * called (by its index), in the order they are found, and the search stops at the first it
+   * accepts.
    */
   someCalledWord({ searches, words }: WordSet, accept: (word: number) => boolean): boolean {
     const bytes = this.bytes;
