@@ -22,6 +22,10 @@ export const LOWER_S = 0x73;
 export const OPEN_BRACE = 0x7b;
 export const CLOSE_BRACE = 0x7d;
 
+/** White space within a line, as Python's tokenizer skips it between tokens. */
+export const isSpace = (code: number): boolean => code === SPACE || code === TAB || code === FORM_FEED;
+
+export const isLineBreak = (code: number): boolean => code === LF || code === CR;
+
 /** White space, a line break or a backslash: what may stand between a name and the `(` or `=` after it (inside brackets, or across a continuation). */
-export const isWhiteOrContinuation = (code: number): boolean =>
-  code === SPACE || code === TAB || code === FORM_FEED || code === LF || code === CR || code === BACKSLASH;
+export const isWhiteOrContinuation = (code: number): boolean => isSpace(code) || isLineBreak(code) || code === BACKSLASH;

@@ -1,4 +1,4 @@
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, EQUALS, FORM_FEED, HASH, isWhiteOrContinuation, OPEN_PAREN, SPACE, STAR, TAB } from "../ascii.js";
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, EQUALS, HASH, isSpace, isWhiteOrContinuation, OPEN_PAREN, STAR } from "../ascii.js";
 import { lineEnd, stringEnd } from "./literals.js";
 
 /**
@@ -37,7 +37,6 @@ for (const c of "=<>!:+-*/%&|^@~") OPERATOR_BEFORE_EQUALS[c.charCodeAt(0)] = 1;
 
 const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 const isNamePart = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39);
-const isSpace = (c: number) => c === SPACE || c === TAB || c === FORM_FEED;
 
 /** Whether the `length` characters at `at` are a word of their own (the text's ends count as edges). */
 function isWord(source: string, at: number, length: number): boolean {

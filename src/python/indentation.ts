@@ -12,7 +12,7 @@
  * block opener (a logical line ending in `:`) with no indented line after it.
  */
 
-import { APOSTROPHE, BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, CR, FORM_FEED, HASH, LF, OPEN_BRACE, OPEN_BRACKET, OPEN_PAREN, QUOTE, SPACE, TAB } from "../ascii.js";
+import { APOSTROPHE, BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, CR, FORM_FEED, HASH, isLineBreak, isSpace, LF, OPEN_BRACE, OPEN_BRACKET, OPEN_PAREN, QUOTE, SPACE, TAB } from "../ascii.js";
 import { lineEnd, stringEnd } from "./literals.js";
 
 export interface IndentationError {
@@ -168,7 +168,6 @@ function lastNonEmptyLine(source: string): { line: number; text: string } {
   return { line: index + 1, text: lines[index]! };
 }
 
-const isLineBreak = (c: number) => c === LF || c === CR;
 const BOM = 0xfeff;
 
 /**
@@ -210,7 +209,7 @@ function forEachLogicalLine(source: string, onTokenError: (error: TokenError) =>
     let holdsToken = false;
     while (i < length) {
       const c = source.charCodeAt(i);
-      if (c === LF || c === CR) {
+      if (isLineBreak(c)) {
         i += c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1;
         line++;
         if (depth === 0) break;
@@ -226,7 +225,7 @@ function forEachLogicalLine(source: string, onTokenError: (error: TokenError) =>
         if (i >= length) onTokenError({ offset: tokenStart, message: "unexpected EOF while parsing" });
         continue;
       }
-      if (c === SPACE || c === TAB || c === FORM_FEED) {
+      if (isSpace(c)) {
         i++;
         continue;
       }

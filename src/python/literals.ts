@@ -1,7 +1,5 @@
 /** Where Python's tokenizer ends a string literal and a comment: shared by the passes that read the text before any tree. */
-import { BACKSLASH, CR, LF } from "../ascii.js";
-
-const isLineBreak = (c: number) => c === LF || c === CR;
+import { BACKSLASH, CR, isLineBreak, LF } from "../ascii.js";
 
 /** Where the string literal opening at `start` ends (just past its closing quote, or where it breaks off). */
 export function stringEnd(source: string, start: number): number {
